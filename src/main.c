@@ -1,11 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "atlas-application.h"
+#include "atlas-cli.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  g_autoptr(AtlasApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("kosovo-atlas");
+
+  /* Headless work (--version, --validate, --export…) never needs a display. */
+  if (atlas_cli_wants_command_line (argc, argv))
+    return atlas_cli_run (argc, argv);
+
+  g_set_application_name (_("Kosovo Atlas"));
+  app = atlas_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "atlas-label-layer"
+
+#include "config.h"
+
+#include "atlas-label-layer.h"
+
+/*
+ * Country and place names, drawn on screen at the exact fractional zoom
+ * rather than baked into tiles (where libshumate would scale them and blur
+ * them between zoom levels), and placed globally so no two overlap.
+ */
+
+struct _AtlasLabelLayer
+{
+  ShumateLayer  parent_instance;
+
+  AtlasPainter *painter;
+  guint         n_drawn;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasLabelLayer, atlas_label_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_PAINTER,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/**
+ * atlas_map_get_view:
+ *
+ * The painter's view of what @viewport shows in a widget of the given size.
+ */
+void
+atlas_map_get_view (ShumateViewport *viewport,
+                    double           width,
+                    double           height,
+                    AtlasView       *view)
+{
+  atlas_view_init (view,
+                   shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                   shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                   shumate_viewport_get_zoom_level (viewport),
+                   width, height);
+}
+
+static void
+atlas_label_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  AtlasLabelLayer *self = (AtlasLabelLayer *)widget;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double rotation = shumate_viewport_get_rotation (viewport);
+  g_autoptr(AtlasLabelSet) labels = NULL;
+  AtlasView view;
+  cairo_t *cr;
+
+  self->n_drawn = 0;
+  if (self->painter == NULL || width <= 0 || height <= 0)
+    return;
+
+  atlas_map_get_view (viewport, width, height, &view);
+
+  /* Rotate the positions with the map but keep the text upright. Labels are
+   * placed on the unrotated view, which is close enough for small angles. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (rotation != 0)
+    {
+      cairo_translate (cr, width / 2.0, height / 2.0);
+      cairo_rotate (cr, rotation);
+      cairo_translate (cr, -width / 2.0, -height / 2.0);
+    }
+
+  labels = atlas_label_set_new ();
+  atlas_painter_draw_labels (self->painter, cr, &view, labels);
+  self->n_drawn = atlas_label_set_get_count (labels);
+  cairo_destroy (cr);
+}
+
+static void
+atlas_label_layer_constructed (GObject *object)
+{
+  AtlasLabelLayer *self = (AtlasLabelLayer *)object;
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (atlas_label_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_label_layer_dispose (GObject *object)
+{
+  AtlasLabelLayer *self = (AtlasLabelLayer *)object;
+
+  g_clear_object (&self->painter);
+
+  G_OBJECT_CLASS (atlas_label_layer_parent_class)->dispose (object);
+}
+
+static void
+atlas_label_layer_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasLabelLayer *self = ATLAS_LABEL_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAINTER:
+      g_value_set_object (value, self->painter);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_label_layer_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasLabelLayer *self = ATLAS_LABEL_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAINTER:
+      atlas_label_layer_set_painter (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_label_layer_class_init (AtlasLabelLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_label_layer_constructed;
+  object_class->dispose = atlas_label_layer_dispose;
+  object_class->get_property = atlas_label_layer_get_property;
+  object_class->set_property = atlas_label_layer_set_property;
+
+  widget_class->snapshot = atlas_label_layer_snapshot;
+
+  properties [PROP_PAINTER] =
+    g_param_spec_object ("painter", NULL, NULL,
+                         ATLAS_TYPE_PAINTER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_label_layer_init (AtlasLabelLayer *self)
+{
+}
+
+AtlasLabelLayer *
+atlas_label_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (ATLAS_TYPE_LABEL_LAYER, "viewport", viewport, NULL);
+}
+
+AtlasPainter *
+atlas_label_layer_get_painter (AtlasLabelLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LABEL_LAYER (self), NULL);
+  return self->painter;
+}
+
+void
+atlas_label_layer_set_painter (AtlasLabelLayer *self,
+                               AtlasPainter    *painter)
+{
+  g_return_if_fail (ATLAS_IS_LABEL_LAYER (self));
+  g_return_if_fail (!painter || ATLAS_IS_PAINTER (painter));
+
+  if (g_set_object (&self->painter, painter))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAINTER]);
+    }
+}
+
+/**
+ * atlas_label_layer_get_n_drawn:
+ *
+ * How many labels the last frame drew; for tests.
+ */
+guint
+atlas_label_layer_get_n_drawn (AtlasLabelLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LABEL_LAYER (self), 0);
+  return self->n_drawn;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "atlas-application.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_WINDOW (atlas_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
+
+AtlasWindow      *atlas_window_new         (AtlasApplication *application);
+ShumateSimpleMap *atlas_window_get_map     (AtlasWindow      *self);
+gboolean          atlas_window_is_ready    (AtlasWindow      *self);
+void              atlas_window_reset_view  (AtlasWindow      *self);
+
+G_END_DECLS

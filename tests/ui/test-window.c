@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-application.h"
+#include "atlas-label-layer.h"
+#include "atlas-tile-source.h"
+#include "atlas-window.h"
+
+/* Smoke test of the main window under Xvfb: it opens, loads the base map,
+ * shows the offline source with labels, and closes cleanly. */
+
+#define TIMEOUT_SECONDS 20
+
+typedef struct
+{
+  AtlasApplication *app;
+  AtlasWindow      *window;
+  gint64            deadline;
+  gboolean          checked;
+} Fixture;
+
+static gboolean
+find_label_layer (ShumateMap       *map,
+                  AtlasLabelLayer **out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ATLAS_IS_LABEL_LAYER (child))
+      {
+        *out = ATLAS_LABEL_LAYER (child);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+check_window (gpointer user_data)
+{
+  Fixture *f = user_data;
+  ShumateSimpleMap *map;
+  AtlasLabelLayer *labels = NULL;
+  ShumateViewport *viewport;
+  double zoom_before;
+
+  if (g_get_monotonic_time () > f->deadline)
+    g_error ("The window did not become ready within %d seconds", TIMEOUT_SECONDS);
+
+  if (f->window == NULL)
+    f->window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  if (f->window == NULL || !atlas_window_is_ready (f->window))
+    return G_SOURCE_CONTINUE;
+
+  map = atlas_window_get_map (f->window);
+  g_assert_true (ATLAS_IS_TILE_SOURCE (shumate_simple_map_get_map_source (map)));
+  g_assert_true (find_label_layer (shumate_simple_map_get_map (map), &labels));
+
+  /* Wait until the labels have been drawn at least once. */
+  if (atlas_label_layer_get_n_drawn (labels) == 0)
+    return G_SOURCE_CONTINUE;
+
+  /* The home view shows Kosovo. */
+  viewport = shumate_simple_map_get_viewport (map);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), >, 41.5);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, 44.5);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, 19.5);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), <, 21.5);
+
+  /* Keyboard zoom goes through the window's actions. */
+  zoom_before = shumate_viewport_get_zoom_level (viewport);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom_before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-view", NULL));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom_before, 0.01);
+
+  f->checked = TRUE;
+  gtk_window_close (GTK_WINDOW (f->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app,
+             Fixture      *f)
+{
+  g_timeout_add (50, check_window, f);
+}
+
+static void
+test_window_smoke (void)
+{
+  Fixture f = { 0 };
+
+  f.app = g_object_new (ATLAS_TYPE_APPLICATION,
+                        "application-id", APP_ID ".Test",
+                        "flags", G_APPLICATION_NON_UNIQUE,
+                        "resource-base-path", RESOURCE_PREFIX,
+                        NULL);
+  f.deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  g_signal_connect_after (f.app, "activate", G_CALLBACK (on_activate), &f);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 0, NULL), ==, 0);
+  g_assert_true (f.checked);
+  g_clear_object (&f.app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_message ("No display: skipping");
+      return 77;
+    }
+
+  g_test_add_func ("/ui/window/smoke", test_window_smoke);
+
+  return g_test_run ();
+}
