@@ -1,0 +1,788 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "atlas-feature-reader"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "atlas-feature-checker.h"
+
+#define MAX_SOURCES 1000
+#define MAX_ID_LENGTH 128
+
+/* --- Checker helpers -------------------------------------------------- */
+
+static void
+report (AtlasChecker        *c,
+        AtlasSeverity        severity,
+        const AtlasJsonNode *node,
+        const char          *path,
+        const char          *format,
+        va_list              args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  gsize offset = node != NULL ? node->offset : c->input->offset;
+
+  atlas_load_session_feature_problem (c->session, severity, offset, path, "%s", message);
+}
+
+void
+atlas_checker_error (AtlasChecker        *c,
+                     const AtlasJsonNode *node,
+                     const char          *path,
+                     const char          *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report (c, ATLAS_SEVERITY_ERROR, node, path, format, args);
+  va_end (args);
+}
+
+void
+atlas_checker_warning (AtlasChecker        *c,
+                       const AtlasJsonNode *node,
+                       const char          *path,
+                       const char          *format,
+                       ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report (c, ATLAS_SEVERITY_WARNING, node, path, format, args);
+  va_end (args);
+}
+
+static gboolean
+is_plain_key (const char *key)
+{
+  if (key[0] == '\0' || strlen (key) > 64)
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+char *
+atlas_checker_path (const char *parent,
+                    const char *key)
+{
+  g_autofree char *quoted = NULL;
+
+  if (is_plain_key (key))
+    return g_strconcat (parent, ".", key, NULL);
+
+  quoted = atlas_quote (key, strlen (key));
+  return g_strdup_printf ("%s[%s]", parent, quoted);
+}
+
+char *
+atlas_checker_index_path (const char *parent,
+                          guint       index)
+{
+  return g_strdup_printf ("%s[%u]", parent, index);
+}
+
+static const char *
+describe (const AtlasJsonNode *node)
+{
+  return atlas_json_type_describe (node->type);
+}
+
+const char *
+atlas_checker_string (AtlasChecker        *c,
+                      const AtlasJsonNode *object,
+                      const char          *parent_path,
+                      const char          *key,
+                      gboolean             required)
+{
+  const AtlasJsonNode *node = atlas_json_node_get_member (object, key);
+  g_autofree char *path = atlas_checker_path (parent_path, key);
+
+  if (node == NULL)
+    {
+      if (required)
+        atlas_checker_error (c, object, path, "missing");
+      return NULL;
+    }
+  if (node->type != ATLAS_JSON_STRING)
+    {
+      atlas_checker_error (c, node, path, "expected a string, found %s", describe (node));
+      return NULL;
+    }
+  if (strlen (node->text) != node->len)
+    {
+      atlas_checker_error (c, node, path, "contains a NUL character");
+      return NULL;
+    }
+  if (node->len == 0)
+    {
+      if (required)
+        atlas_checker_error (c, node, path, "is empty");
+      return NULL;
+    }
+  return node->text;
+}
+
+int
+atlas_checker_choice (AtlasChecker        *c,
+                      const AtlasJsonNode *object,
+                      const char          *parent_path,
+                      const char          *key,
+                      const char * const  *choices,
+                      gboolean             required,
+                      int                  fallback)
+{
+  const AtlasJsonNode *node = atlas_json_node_get_member (object, key);
+  const char *value = atlas_checker_string (c, object, parent_path, key, required);
+  g_autofree char *path = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *expected = NULL;
+
+  if (value == NULL)
+    return node == NULL && !required ? fallback : -1;
+
+  for (int i = 0; choices[i] != NULL; i++)
+    if (strcmp (value, choices[i]) == 0)
+      return i;
+
+  path = atlas_checker_path (parent_path, key);
+  quoted = atlas_quote (value, strlen (value));
+  expected = g_strjoinv ("\", \"", (char **) choices);
+  atlas_checker_error (c, node, path, "%s is not one of \"%s\"", quoted, expected);
+  return -1;
+}
+
+gboolean
+atlas_checker_number (AtlasChecker        *c,
+                      const AtlasJsonNode *node,
+                      const char          *path,
+                      double               min,
+                      double               max,
+                      gboolean             integer,
+                      double              *value)
+{
+  double v;
+
+  if (node->type != ATLAS_JSON_NUMBER)
+    {
+      atlas_checker_error (c, node, path, "expected a number, found %s", describe (node));
+      return FALSE;
+    }
+
+  v = g_ascii_strtod (node->text, NULL);
+  if (!isfinite (v) || v < min || v > max)
+    {
+      atlas_checker_error (c, node, path, "%s is out of range (%g to %g)", node->text, min, max);
+      return FALSE;
+    }
+  if (integer && v != floor (v))
+    {
+      atlas_checker_error (c, node, path, "%s is not a whole number", node->text);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+atlas_checker_date (AtlasChecker        *c,
+                    const AtlasJsonNode *node,
+                    const char          *path,
+                    AtlasDate           *date)
+{
+  g_autofree char *quoted = NULL;
+
+  if (node->type != ATLAS_JSON_STRING)
+    {
+      atlas_checker_error (c, node, path, "expected a date string, found %s", describe (node));
+      return FALSE;
+    }
+  if (atlas_date_parse (node->text, node->len, date))
+    return TRUE;
+
+  quoted = atlas_quote (node->text, node->len);
+  atlas_checker_error (c, node, path, "%s is not a date", quoted);
+  return FALSE;
+}
+
+/* Only this many unknown members are reported per object. */
+#define MAX_UNKNOWN_REPORTED 8
+
+void
+atlas_checker_members (AtlasChecker        *c,
+                       const AtlasJsonNode *object,
+                       const char          *parent_path,
+                       const char * const  *known)
+{
+  guint unknown = 0;
+
+  for (guint k = 0; known[k] != NULL; k++)
+    {
+      const AtlasJsonNode *first = atlas_json_node_get_member (object, known[k]);
+
+      for (const AtlasJsonNode *n = first ? first->next : NULL; n != NULL; n = n->next)
+        if (strcmp (n->key, known[k]) == 0)
+          {
+            g_autofree char *path = atlas_checker_path (parent_path, known[k]);
+
+            atlas_checker_error (c, n, path, "given more than once");
+            break;
+          }
+    }
+
+  for (const AtlasJsonNode *n = object->first; n != NULL; n = n->next)
+    {
+      if (g_strv_contains (known, n->key))
+        continue;
+      if (unknown++ < MAX_UNKNOWN_REPORTED)
+        {
+          g_autofree char *path = atlas_checker_path (parent_path, n->key);
+
+          atlas_checker_warning (c, n, path, "unknown property");
+        }
+    }
+}
+
+gboolean
+atlas_is_valid_id (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > MAX_ID_LENGTH)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("._:-", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+atlas_is_area_code (const char *text)
+{
+  return strlen (text) == 3 &&
+         g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]) && g_ascii_isupper (text[2]);
+}
+
+/* --- Common properties ------------------------------------------------ */
+
+static const char * const kind_names[] = { "event", "zone", "deployment", "place", NULL };
+static const char * const certainty_names[] = { "certain", "probable", "uncertain", NULL };
+
+#define COMMON_KEYS "kind", "id", "title", "description", "category", "sources", \
+                    "certainty", "start", "end"
+
+static const char * const * const known_keys[ATLAS_N_KINDS] = {
+  [ATLAS_KIND_EVENT] = (const char * const[]) { COMMON_KEYS, NULL },
+  [ATLAS_KIND_ZONE] = (const char * const[]) { COMMON_KEYS, "status", "rule", NULL },
+  [ATLAS_KIND_DEPLOYMENT] = (const char * const[]) { COMMON_KEYS, "nation", "unit", "troops",
+                                                     "strength", "hq", "zone", NULL },
+  [ATLAS_KIND_PLACE] = (const char * const[]) { COMMON_KEYS, "names", "rank", NULL },
+};
+
+static const char * const source_keys[] = { "title", "publisher", "date", "url", NULL };
+
+static void
+check_source (AtlasChecker        *c,
+              const AtlasJsonNode *node,
+              const char          *path,
+              AtlasSource         *source)
+{
+  AtlasStore *store = c->store;
+  const AtlasJsonNode *date = atlas_json_node_get_member (node, "date");
+  const char *url;
+
+  if (node->type != ATLAS_JSON_OBJECT)
+    {
+      atlas_checker_error (c, node, path, "expected an object, found %s", describe (node));
+      return;
+    }
+
+  atlas_checker_members (c, node, path, source_keys);
+  source->title = atlas_store_intern (store, atlas_checker_string (c, node, path, "title", TRUE));
+  source->publisher = atlas_store_intern (store, atlas_checker_string (c, node, path, "publisher", TRUE));
+
+  url = atlas_checker_string (c, node, path, "url", FALSE);
+  if (url != NULL && !g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
+    {
+      g_autofree char *url_path = atlas_checker_path (path, "url");
+      g_autofree char *quoted = atlas_quote (url, strlen (url));
+
+      atlas_checker_error (c, atlas_json_node_get_member (node, "url"), url_path,
+                           "%s is not an http:// or https:// URL", quoted);
+    }
+  source->url = atlas_store_intern (store, url);
+
+  if (date == NULL)
+    {
+      atlas_checker_warning (c, node, path, "the source has no date");
+    }
+  else
+    {
+      g_autofree char *date_path = atlas_checker_path (path, "date");
+
+      atlas_checker_date (c, date, date_path, &source->date);
+    }
+}
+
+static void
+check_sources (AtlasChecker *c,
+               AtlasRecord  *record)
+{
+  const AtlasJsonNode *node = atlas_json_node_get_member (c->props, "sources");
+  AtlasSource *sources;
+  guint i = 0;
+
+  if (node == NULL)
+    {
+      atlas_checker_error (c, c->props, "properties.sources", "missing (at least one source is required)");
+      return;
+    }
+  if (node->type != ATLAS_JSON_ARRAY)
+    {
+      atlas_checker_error (c, node, "properties.sources", "expected an array, found %s", describe (node));
+      return;
+    }
+  if (node->n_children == 0)
+    {
+      atlas_checker_error (c, node, "properties.sources", "is empty (at least one source is required)");
+      return;
+    }
+  if (node->n_children > MAX_SOURCES)
+    {
+      atlas_checker_error (c, node, "properties.sources", "more than %d sources", MAX_SOURCES);
+      return;
+    }
+
+  sources = atlas_arena_alloc0 (c->store->arena, node->n_children * sizeof (AtlasSource));
+  for (const AtlasJsonNode *child = node->first; child != NULL; child = child->next, i++)
+    {
+      g_autofree char *path = atlas_checker_index_path ("properties.sources", i);
+
+      check_source (c, child, path, &sources[i]);
+    }
+  record->sources = sources;
+  record->n_sources = node->n_children;
+}
+
+static void
+check_id (AtlasChecker *c,
+          AtlasRecord  *record)
+{
+  const AtlasJsonNode *node = atlas_json_node_get_member (c->props, "id");
+  const char *id = atlas_checker_string (c, c->props, "properties", "id", TRUE);
+  g_autofree char *quoted = NULL;
+  AtlasFeatureKind kind;
+  guint position;
+
+  if (id == NULL)
+    return;
+
+  quoted = atlas_quote (id, strlen (id));
+  if (!atlas_is_valid_id (id))
+    {
+      atlas_checker_error (c, node, "properties.id",
+                           "%s is not a valid id (1 to %d letters, digits, \".\", \"_\", \":\" or \"-\")",
+                           quoted, MAX_ID_LENGTH);
+      return;
+    }
+  if (atlas_store_lookup (c->store, id, &kind, &position))
+    {
+      const AtlasRecord *other = atlas_store_get_record (c->store, kind, position);
+
+      atlas_checker_error (c, node, "properties.id", "%s is already the id of features[%u] in %s",
+                           quoted, other->feature_index,
+                           atlas_load_session_get_file_name (c->session, other->file_index));
+      return;
+    }
+  record->id = atlas_store_intern (c->store, id);
+}
+
+static void
+check_dates (AtlasChecker *c,
+             AtlasRecord  *record)
+{
+  const AtlasJsonNode *start = atlas_json_node_get_member (c->props, "start");
+  const AtlasJsonNode *end = atlas_json_node_get_member (c->props, "end");
+  gboolean start_ok = FALSE;
+  gboolean end_ok = FALSE;
+
+  if (start == NULL)
+    {
+      if (c->kind != ATLAS_KIND_PLACE)
+        atlas_checker_error (c, c->props, "properties.start", "missing");
+      record->start_day = ATLAS_DAY_MIN;
+      start_ok = c->kind == ATLAS_KIND_PLACE;
+    }
+  else if (atlas_checker_date (c, start, "properties.start", &record->start))
+    {
+      record->start_day = atlas_date_get_first_day (&record->start);
+      start_ok = TRUE;
+    }
+
+  if (end == NULL)
+    {
+      if (c->kind == ATLAS_KIND_ZONE || c->kind == ATLAS_KIND_DEPLOYMENT)
+        atlas_checker_error (c, c->props, "properties.end",
+                             "missing (a %s must give an end date, or \"..\" if it is still in force)",
+                             kind_names[c->kind]);
+      else
+        {
+          /* The span of the start's precision; a place without dates
+           * has always existed. */
+          record->end_day = atlas_date_is_set (&record->start) ?
+                            atlas_date_get_end_day (&record->start) : ATLAS_DAY_MAX;
+          end_ok = TRUE;
+        }
+    }
+  else if (end->type == ATLAS_JSON_STRING && strcmp (end->text, "..") == 0)
+    {
+      record->open_ended = TRUE;
+      record->end_day = ATLAS_DAY_MAX;
+      end_ok = TRUE;
+    }
+  else if (atlas_checker_date (c, end, "properties.end", &record->end))
+    {
+      record->end_day = atlas_date_get_first_day (&record->end);
+      end_ok = TRUE;
+    }
+
+  /* Only a given end can fail this: an absent one follows the start. */
+  if (start_ok && end_ok && end != NULL && start != NULL && record->end_day <= record->start_day)
+    {
+      g_autofree char *end_text = atlas_quote (end->text, end->len);
+
+      atlas_checker_error (c, end, "properties.end", "%s is not after the start \"%s\"",
+                           end_text, start->text);
+    }
+}
+
+static void
+check_common (AtlasChecker *c,
+              AtlasRecord  *record)
+{
+  AtlasStore *store = c->store;
+  int certainty;
+
+  check_id (c, record);
+  record->title = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties", "title", TRUE));
+  record->description = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties",
+                                                                         "description", FALSE));
+  record->category = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties",
+                                                                      "category", FALSE));
+  certainty = atlas_checker_choice (c, c->props, "properties", "certainty", certainty_names, TRUE, -1);
+  record->certainty = MAX (certainty, 0);
+  check_sources (c, record);
+  check_dates (c, record);
+}
+
+/* --- Geometry --------------------------------------------------------- */
+
+static const struct {
+  const char        *name;
+  AtlasGeometryType  type;
+  guint              depth;
+} geometry_types[] = {
+  { "Point", ATLAS_GEOMETRY_POINT, 1 },
+  { "LineString", ATLAS_GEOMETRY_LINE_STRING, 2 },
+  { "Polygon", ATLAS_GEOMETRY_POLYGON, 3 },
+  { "MultiLineString", ATLAS_GEOMETRY_MULTI_LINE_STRING, 3 },
+  { "MultiPolygon", ATLAS_GEOMETRY_MULTI_POLYGON, 4 },
+};
+
+/* The geometry types allowed for each kind, and whether null is. */
+static const guint allowed_types[ATLAS_N_KINDS] = {
+  [ATLAS_KIND_EVENT] = 1 << ATLAS_GEOMETRY_POINT,
+  [ATLAS_KIND_ZONE] = 1 << ATLAS_GEOMETRY_POLYGON | 1 << ATLAS_GEOMETRY_MULTI_POLYGON |
+                      1 << ATLAS_GEOMETRY_LINE_STRING | 1 << ATLAS_GEOMETRY_MULTI_LINE_STRING,
+  [ATLAS_KIND_DEPLOYMENT] = 1 << ATLAS_GEOMETRY_POINT,
+  [ATLAS_KIND_PLACE] = 1 << ATLAS_GEOMETRY_POINT,
+};
+
+static const char * const allowed_text[ATLAS_N_KINDS] = {
+  [ATLAS_KIND_EVENT] = "a Point or null",
+  [ATLAS_KIND_ZONE] = "a Polygon, MultiPolygon, LineString, MultiLineString or null with a rule",
+  [ATLAS_KIND_DEPLOYMENT] = "a Point, or null with a zone",
+  [ATLAS_KIND_PLACE] = "a Point",
+};
+
+static gboolean
+same_position (const double *coords,
+               guint         a,
+               guint         b)
+{
+  return coords[2 * a] == coords[2 * b] && coords[2 * a + 1] == coords[2 * b + 1];
+}
+
+/* Checks ring @ring (positions @first to @end) of a line or polygon. */
+static gboolean
+check_ring (AtlasChecker      *c,
+            AtlasGeometryType  type,
+            guint              ring,
+            guint              first,
+            guint              end)
+{
+  const AtlasGeometryInput *g = &c->input->geometry;
+  const double *coords = (const double *) (gpointer) c->store->coords->data;
+  g_autofree char *path = NULL;
+  guint group = 0;
+  guint ring_in_group = ring;
+
+  /* Rings of a MultiPolygon are numbered within their polygon. */
+  if (type == ATLAS_GEOMETRY_MULTI_POLYGON)
+    {
+      while (group < g->group_ends->len && g_array_index (g->group_ends, guint32, group) <= ring)
+        group++;
+      ring_in_group = ring - (group > 0 ? g_array_index (g->group_ends, guint32, group - 1) : 0);
+      path = g_strdup_printf ("geometry.coordinates[%u][%u]", group, ring_in_group);
+    }
+  else if (type == ATLAS_GEOMETRY_LINE_STRING)
+    path = g_strdup ("geometry.coordinates");
+  else
+    path = g_strdup_printf ("geometry.coordinates[%u]", ring);
+
+  if (type == ATLAS_GEOMETRY_LINE_STRING || type == ATLAS_GEOMETRY_MULTI_LINE_STRING)
+    {
+      if (end - first >= 2)
+        return TRUE;
+      atlas_checker_error (c, NULL, path, "a line needs at least 2 positions");
+      return FALSE;
+    }
+
+  if (end - first < 4)
+    {
+      atlas_checker_error (c, NULL, path, "a polygon ring needs at least 4 positions");
+      return FALSE;
+    }
+  if (!same_position (coords, first, end - 1))
+    {
+      atlas_checker_error (c, NULL, path, "the ring is not closed (its first and last positions differ)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns the geometry type, or -1 after reporting why it is unusable. */
+static int
+check_geometry (AtlasChecker *c)
+{
+  const AtlasGeometryInput *g = &c->input->geometry;
+  guint n_positions;
+  guint first;
+  gboolean ok = TRUE;
+  guint i;
+
+  if (!g->present)
+    {
+      atlas_checker_error (c, NULL, "geometry", "missing (a %s needs %s)",
+                           kind_names[c->kind], allowed_text[c->kind]);
+      return -1;
+    }
+  if (g->bad)
+    return -1;
+  if (g->is_null)
+    return ATLAS_GEOMETRY_NONE;   /* whether null is allowed depends on the kind */
+  if (!g->has_type)
+    {
+      atlas_checker_error (c, NULL, "geometry.type", "missing");
+      return -1;
+    }
+  if (g->is_collection || strcmp (g->type, "GeometryCollection") == 0)
+    {
+      atlas_checker_error (c, NULL, "geometry.type", "GeometryCollection is not supported");
+      return -1;
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (geometry_types); i++)
+    if (strcmp (g->type, geometry_types[i].name) == 0)
+      break;
+  if (i == G_N_ELEMENTS (geometry_types))
+    {
+      g_autofree char *quoted = atlas_quote (g->type, strlen (g->type));
+
+      atlas_checker_error (c, NULL, "geometry.type", "unknown geometry type %s", quoted);
+      return -1;
+    }
+  if (!(allowed_types[c->kind] & (1u << geometry_types[i].type)))
+    {
+      atlas_checker_error (c, NULL, "geometry.type", "a %s cannot be a %s (expected %s)",
+                           kind_names[c->kind], g->type, allowed_text[c->kind]);
+      return -1;
+    }
+  if (!g->has_coordinates)
+    {
+      atlas_checker_error (c, NULL, "geometry.coordinates", "missing");
+      return -1;
+    }
+  if (g->depth != geometry_types[i].depth)
+    {
+      atlas_checker_error (c, NULL, "geometry.coordinates", "not nested as a %s needs", g->type);
+      return -1;
+    }
+
+  n_positions = c->store->coords->len / 2 - g->first_position;
+  if (geometry_types[i].type == ATLAS_GEOMETRY_POINT)
+    return n_positions == 1 ? ATLAS_GEOMETRY_POINT : -1;
+
+  first = g->first_position;
+  for (guint r = 0; r < g->ring_ends->len; r++)
+    {
+      guint end = g_array_index (g->ring_ends, guint32, r);
+
+      ok &= check_ring (c, geometry_types[i].type, r, first, end);
+      first = end;
+    }
+  return ok ? (int) geometry_types[i].type : -1;
+}
+
+/* Adds the ring and part tables of an accepted geometry to the store. */
+static void
+store_geometry (AtlasStore               *store,
+                const AtlasGeometryInput *g,
+                AtlasGeometryType         type,
+                AtlasRecord              *record)
+{
+  GArray *rings = store->ring_start;
+  GArray *parts = store->part_start;
+  guint32 first_ring = rings->len;
+  guint32 start = g->first_position;
+  guint32 part;
+
+  record->geometry_type = type;
+  record->first_part = parts->len;
+
+  if (type == ATLAS_GEOMETRY_POINT)
+    {
+      g_array_append_val (rings, start);
+      g_array_append_val (parts, first_ring);
+      record->n_parts = 1;
+      return;
+    }
+
+  for (guint r = 0; r < g->ring_ends->len; r++)
+    {
+      g_array_append_val (rings, start);
+      start = g_array_index (g->ring_ends, guint32, r);
+    }
+
+  switch (type)
+    {
+    case ATLAS_GEOMETRY_MULTI_LINE_STRING:
+      for (guint r = 0; r < g->ring_ends->len; r++)
+        {
+          part = first_ring + r;
+          g_array_append_val (parts, part);
+        }
+      record->n_parts = g->ring_ends->len;
+      break;
+
+    case ATLAS_GEOMETRY_MULTI_POLYGON:
+      part = first_ring;
+      for (guint p = 0; p < g->group_ends->len; p++)
+        {
+          g_array_append_val (parts, part);
+          part = first_ring + g_array_index (g->group_ends, guint32, p);
+        }
+      record->n_parts = g->group_ends->len;
+      break;
+
+    default:
+      g_array_append_val (parts, first_ring);
+      record->n_parts = 1;
+      break;
+    }
+}
+
+/* --- Entry point ------------------------------------------------------ */
+
+typedef union {
+  AtlasRecord           base;
+  AtlasZoneRecord       zone;
+  AtlasDeploymentRecord deployment;
+  AtlasPlaceRecord      place;
+} AnyRecord;
+
+static const gsize any_record_size[ATLAS_N_KINDS] = {
+  sizeof (AtlasEventRecord), sizeof (AtlasZoneRecord),
+  sizeof (AtlasDeploymentRecord), sizeof (AtlasPlaceRecord),
+};
+
+void
+atlas_feature_reader_commit (AtlasLoadSession  *session,
+                             AtlasFeatureInput *input)
+{
+  AtlasChecker c = { session, session->store, input, input->properties, 0 };
+  const AtlasJsonNode *id_node = NULL;
+  AnyRecord record = { 0 };
+  gboolean stored = FALSE;
+  int kind;
+  int geometry_type;
+
+  if (!input->has_type)
+    atlas_checker_error (&c, NULL, "type", "missing (expected \"Feature\")");
+
+  if (input->properties == NULL)
+    {
+      if (!input->properties_seen)
+        atlas_checker_error (&c, NULL, "properties", "missing");
+      goto out;
+    }
+
+  id_node = atlas_json_node_get_member (input->properties, "id");
+  kind = atlas_checker_choice (&c, input->properties, "properties", "kind", kind_names, TRUE, -1);
+  if (kind < 0)
+    goto out;
+
+  c.kind = kind;
+  atlas_checker_members (&c, input->properties, "properties", known_keys[kind]);
+  check_common (&c, &record.base);
+  geometry_type = check_geometry (&c);
+
+  switch (kind)
+    {
+    case ATLAS_KIND_EVENT:
+      break;
+    case ATLAS_KIND_ZONE:
+      atlas_check_zone (&c, &record.zone);
+      break;
+    case ATLAS_KIND_DEPLOYMENT:
+      atlas_check_deployment (&c, &record.deployment);
+      break;
+    case ATLAS_KIND_PLACE:
+      if (geometry_type == ATLAS_GEOMETRY_NONE)
+        atlas_checker_error (&c, NULL, "geometry", "null, but a place needs a Point");
+      atlas_check_place (&c, &record.place);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!atlas_load_session_feature_failed (session) && geometry_type >= 0)
+    {
+      gpointer slot;
+
+      record.base.file_index = session->file_index;
+      record.base.feature_index = input->index;
+      record.base.category_index = atlas_store_intern_category (c.store, record.base.category);
+      if (geometry_type != ATLAS_GEOMETRY_NONE)
+        store_geometry (c.store, &input->geometry, geometry_type, &record.base);
+
+      slot = atlas_store_append_record (c.store, kind);
+      memcpy (slot, &record, any_record_size[kind]);
+      g_hash_table_insert (c.store->ids, (gpointer) record.base.id,
+                           atlas_store_pack (kind, atlas_store_get_n_records (c.store, kind) - 1));
+      stored = TRUE;
+    }
+
+out:
+  if (!stored && input->geometry.has_coordinates)
+    g_array_set_size (c.store->coords, 2 * input->geometry.first_position);
+
+  atlas_load_session_feature_end (session,
+                                  id_node != NULL && id_node->type == ATLAS_JSON_STRING ? id_node->text : NULL);
+}

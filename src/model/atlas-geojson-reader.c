@@ -1,0 +1,915 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "atlas-geojson-reader"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "atlas-dataset.h"
+#include "atlas-geojson-reader.h"
+
+/*
+ * yajl calls us once per JSON token. A stack of frames, one per open array
+ * or object, says what each value is for (its "role"); values we do not
+ * need are skipped without storing anything. Nothing recurses, so nesting
+ * costs one frame and is cut off at ATLAS_MAX_DEPTH.
+ */
+
+typedef enum {
+  ROLE_ROOT,          /* the FeatureCollection object */
+  ROLE_FEATURES,      /* its "features" array */
+  ROLE_FEATURE,       /* one feature object */
+  ROLE_GEOMETRY,      /* a feature's geometry object */
+  ROLE_COORDS,        /* an array inside "coordinates" */
+  ROLE_DOM,           /* an object or array inside "properties" */
+  ROLE_SKIP,          /* a value we ignore */
+} Role;
+
+typedef enum {
+  KEY_OTHER,
+  KEY_TYPE,
+  KEY_FEATURES,
+  KEY_GEOMETRY,
+  KEY_PROPERTIES,
+  KEY_COORDINATES,
+  KEY_GEOMETRIES,
+} Key;
+
+typedef struct {
+  guint8         role;
+  guint8         key;        /* the member being read (ROOT, FEATURE, GEOMETRY) */
+  guint          level;      /* COORDS: 1 for the "coordinates" array itself */
+  guint32        count;      /* elements so far (arrays) */
+  AtlasJsonNode *node;       /* DOM */
+} Frame;
+
+typedef struct {
+  AtlasLoadSession  *session;
+  AtlasStore        *store;
+  guint              file_index;
+  yajl_handle        yajl;
+  gsize              base;         /* offset of what yajl reads (after a BOM) */
+  guint              callbacks;
+
+  Frame              frames[ATLAS_MAX_DEPTH];
+  guint              depth;
+
+  GError            *error;        /* set by a callback that stops the parse */
+  gsize              error_offset;
+
+  gboolean           root_type_seen;
+  gboolean           features_seen;
+
+  AtlasFeatureInput  feature;
+  guint              coords_frame; /* stack index of the level-1 COORDS frame */
+  double             position[2];
+  AtlasArena        *scratch;
+  guint              dom_nodes;
+  gboolean           dom_overflow;
+  const char        *dom_key;
+} Reader;
+
+static gsize
+offset_now (Reader *r)
+{
+  return r->base + yajl_get_bytes_consumed (r->yajl);
+}
+
+static gboolean
+fail (Reader     *r,
+      gsize       offset,
+      int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+/* Stops the parse with a file-level error. */
+static gboolean
+fail (Reader     *r,
+      gsize       offset,
+      int         code,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (r->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  r->error = g_error_new_valist (ATLAS_DATASET_ERROR, code, format, args);
+  va_end (args);
+  r->error_offset = offset;
+  return FALSE;
+}
+
+static gboolean
+push (Reader *r,
+      Role    role)
+{
+  Frame *frame;
+
+  if (r->depth >= ATLAS_MAX_DEPTH)
+    return fail (r, offset_now (r) - 1, ATLAS_DATASET_ERROR_TOO_DEEP,
+                 "arrays and objects are nested more than %d deep", ATLAS_MAX_DEPTH);
+
+  frame = &r->frames[r->depth++];
+  memset (frame, 0, sizeof *frame);
+  frame->role = role;
+  return TRUE;
+}
+
+static gboolean
+push_skip_if_container (Reader        *r,
+                        AtlasJsonType  type)
+{
+  if (type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT)
+    return push (r, ROLE_SKIP);
+  return TRUE;
+}
+
+static gboolean
+check_cancelled (Reader *r)
+{
+  atlas_load_session_progress (r->session, offset_now (r));
+  if (r->session->cancellable != NULL && g_cancellable_is_cancelled (r->session->cancellable))
+    {
+      if (r->error == NULL)
+        g_cancellable_set_error_if_cancelled (r->session->cancellable, &r->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Approximate start of the token just read, for positions in messages. */
+static gsize
+token_start (Reader        *r,
+             AtlasJsonType  type,
+             gsize          len)
+{
+  gsize end = offset_now (r);
+  gsize size = type == ATLAS_JSON_STRING ? len + 2 :
+               type == ATLAS_JSON_NUMBER ? len :
+               type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT ? 1 :
+               type == ATLAS_JSON_BOOLEAN ? 4 : 4;
+
+  return end >= size ? end - size : 0;
+}
+
+/* --- Coordinates ------------------------------------------------------ */
+
+/* "geometry.coordinates[i][j]…" with the index of the current element of
+ * the first @levels coordinate arrays. */
+static char *
+coords_path (Reader *r,
+             guint   levels)
+{
+  GString *path = g_string_new ("geometry.coordinates");
+
+  for (guint l = 0; l < levels; l++)
+    g_string_append_printf (path, "[%u]", r->frames[r->coords_frame + l].count - 1);
+  return g_string_free (path, FALSE);
+}
+
+static void
+coords_problem (Reader     *r,
+                gsize       offset,
+                guint       levels,
+                const char *format,
+                ...) G_GNUC_PRINTF (4, 5);
+
+static void
+coords_problem (Reader     *r,
+                gsize       offset,
+                guint       levels,
+                const char *format,
+                ...)
+{
+  g_autofree char *path = coords_path (r, levels);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  atlas_load_session_feature_problem (r->session, ATLAS_SEVERITY_ERROR, offset, path, "%s", message);
+  r->feature.geometry.bad = TRUE;
+}
+
+static gboolean
+coords_value (Reader        *r,
+              Frame         *parent,
+              AtlasJsonType  type,
+              const char    *text,
+              gsize          len)
+{
+  AtlasGeometryInput *geometry = &r->feature.geometry;
+  guint level = parent->level;
+
+  if (geometry->bad)
+    return push_skip_if_container (r, type);
+
+  if (type == ATLAS_JSON_ARRAY)
+    {
+      if (geometry->depth != 0 && level + 1 > geometry->depth)
+        {
+          coords_problem (r, token_start (r, type, 0), level,
+                          "arrays are nested deeper than the positions before them");
+          return push (r, ROLE_SKIP);
+        }
+      if (!push (r, ROLE_COORDS))
+        return FALSE;
+      r->frames[r->depth - 1].level = level + 1;
+      return TRUE;
+    }
+
+  if (type == ATLAS_JSON_NUMBER)
+    {
+      char buffer[64];
+      double value;
+
+      if (geometry->depth == 0)
+        geometry->depth = level;
+      if (level != geometry->depth)
+        {
+          coords_problem (r, token_start (r, type, len), level,
+                          "a number where an array is expected");
+          return TRUE;
+        }
+      if (parent->count > 3)
+        {
+          coords_problem (r, token_start (r, type, len), level - 1,
+                          "a position has more than 3 numbers");
+          return TRUE;
+        }
+      if (len >= sizeof buffer)
+        {
+          coords_problem (r, token_start (r, type, len), level, "the number is too long");
+          return TRUE;
+        }
+      memcpy (buffer, text, len);
+      buffer[len] = '\0';
+      value = g_ascii_strtod (buffer, NULL);
+      if (!isfinite (value))
+        {
+          coords_problem (r, token_start (r, type, len), level, "%s is out of range", buffer);
+          return TRUE;
+        }
+      if (parent->count <= 2)
+        r->position[parent->count - 1] = value;
+      return TRUE;
+    }
+
+  coords_problem (r, token_start (r, type, len), level,
+                  "expected a number or an array, found %s", atlas_json_type_describe (type));
+  return push_skip_if_container (r, type);
+}
+
+static void
+coords_close (Reader *r,
+              Frame  *frame)
+{
+  AtlasGeometryInput *geometry = &r->feature.geometry;
+  GArray *coords = r->store->coords;
+  guint level = frame->level;
+  guint32 n_positions;
+
+  if (geometry->bad)
+    return;
+
+  if (frame->count == 0)
+    {
+      coords_problem (r, offset_now (r) - 1, level - 1, "an empty array");
+      return;
+    }
+
+  n_positions = coords->len / 2;
+  if (level == geometry->depth)
+    {
+      double lon = r->position[0];
+      double lat = r->position[1];
+
+      if (frame->count < 2)
+        coords_problem (r, offset_now (r) - 1, level - 1,
+                        "a position needs a longitude and a latitude");
+      else if (lon < -180.0 || lon > 180.0)
+        coords_problem (r, offset_now (r) - 1, level - 1, "longitude %g is out of range", lon);
+      else if (lat < -90.0 || lat > 90.0)
+        coords_problem (r, offset_now (r) - 1, level - 1, "latitude %g is out of range", lat);
+      else if (n_positions - geometry->first_position >= ATLAS_MAX_POSITIONS)
+        coords_problem (r, offset_now (r) - 1, 0, "more than %d positions", ATLAS_MAX_POSITIONS);
+      else
+        g_array_append_vals (coords, r->position, 2);
+    }
+  else if (level + 1 == geometry->depth)
+    {
+      g_array_append_val (geometry->ring_ends, n_positions);
+    }
+  else if (level + 2 == geometry->depth)
+    {
+      guint32 n_rings = geometry->ring_ends->len;
+
+      g_array_append_val (geometry->group_ends, n_rings);
+    }
+}
+
+/* --- Feature structure ------------------------------------------------ */
+
+static Key
+key_from_string (const char *key,
+                 gsize       len)
+{
+  static const struct { const char *name; Key key; } keys[] = {
+    { "type", KEY_TYPE },
+    { "features", KEY_FEATURES },
+    { "geometry", KEY_GEOMETRY },
+    { "properties", KEY_PROPERTIES },
+    { "coordinates", KEY_COORDINATES },
+    { "geometries", KEY_GEOMETRIES },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (strlen (keys[i].name) == len && memcmp (keys[i].name, key, len) == 0)
+      return keys[i].key;
+  return KEY_OTHER;
+}
+
+static void
+feature_problem (Reader        *r,
+                 AtlasJsonType  type,
+                 gsize          len,
+                 const char    *path,
+                 const char    *message)
+{
+  atlas_load_session_feature_problem (r->session, ATLAS_SEVERITY_ERROR,
+                                      token_start (r, type, len), path, "%s", message);
+}
+
+static void
+feature_begin (Reader *r,
+               guint   index)
+{
+  AtlasFeatureInput *feature = &r->feature;
+  GArray *ring_ends = feature->geometry.ring_ends;
+  GArray *group_ends = feature->geometry.group_ends;
+
+  memset (feature, 0, sizeof *feature);
+  feature->index = index;
+  feature->offset = offset_now (r) - 1;
+  feature->geometry.ring_ends = ring_ends;
+  feature->geometry.group_ends = group_ends;
+  g_array_set_size (ring_ends, 0);
+  g_array_set_size (group_ends, 0);
+
+  atlas_arena_reset (r->scratch);
+  r->dom_nodes = 0;
+  r->dom_overflow = FALSE;
+  r->dom_key = NULL;
+  atlas_load_session_feature_begin (r->session, index);
+}
+
+static gboolean
+feature_member (Reader        *r,
+                Frame         *parent,
+                AtlasJsonType  type,
+                const char    *text,
+                gsize          len)
+{
+  AtlasFeatureInput *feature = &r->feature;
+  g_autofree char *message = NULL;
+
+  switch (parent->key)
+    {
+    case KEY_TYPE:
+      feature->has_type = TRUE;
+      feature->type_ok = type == ATLAS_JSON_STRING && len == 7 && memcmp (text, "Feature", 7) == 0;
+      if (!feature->type_ok)
+        feature_problem (r, type, len, "type", "expected \"Feature\"");
+      return push_skip_if_container (r, type);
+
+    case KEY_GEOMETRY:
+      if (feature->geometry.present)
+        {
+          feature_problem (r, type, len, "geometry", "duplicate member");
+          return push_skip_if_container (r, type);
+        }
+      feature->geometry.present = TRUE;
+      feature->geometry.offset = token_start (r, type, len);
+      if (type == ATLAS_JSON_OBJECT)
+        return push (r, ROLE_GEOMETRY);
+      feature->geometry.is_null = type == ATLAS_JSON_NULL;
+      if (!feature->geometry.is_null)
+        {
+          message = g_strdup_printf ("expected an object or null, found %s", atlas_json_type_describe (type));
+          feature_problem (r, type, len, "geometry", message);
+          feature->geometry.bad = TRUE;
+        }
+      return push_skip_if_container (r, type);
+
+    case KEY_PROPERTIES:
+      if (feature->properties_seen)
+        {
+          feature_problem (r, type, len, "properties", "duplicate member");
+          return push_skip_if_container (r, type);
+        }
+      feature->properties_seen = TRUE;
+      if (type == ATLAS_JSON_OBJECT)
+        {
+          AtlasJsonNode *node = atlas_arena_alloc0 (r->scratch, sizeof (AtlasJsonNode));
+
+          node->type = ATLAS_JSON_OBJECT;
+          node->offset = token_start (r, type, len);
+          feature->properties = node;
+          if (!push (r, ROLE_DOM))
+            return FALSE;
+          r->frames[r->depth - 1].node = node;
+          return TRUE;
+        }
+      message = g_strdup_printf ("expected an object, found %s", atlas_json_type_describe (type));
+      feature_problem (r, type, len, "properties", message);
+      return push_skip_if_container (r, type);
+
+    default:
+      return push_skip_if_container (r, type);
+    }
+}
+
+static gboolean
+geometry_member (Reader        *r,
+                 Frame         *parent,
+                 AtlasJsonType  type,
+                 const char    *text,
+                 gsize          len)
+{
+  AtlasGeometryInput *geometry = &r->feature.geometry;
+  g_autofree char *message = NULL;
+
+  switch (parent->key)
+    {
+    case KEY_TYPE:
+      geometry->has_type = TRUE;
+      if (type == ATLAS_JSON_STRING)
+        g_strlcpy (geometry->type, text, MIN (len + 1, sizeof geometry->type));
+      else
+        feature_problem (r, type, len, "geometry.type", "expected a string");
+      return push_skip_if_container (r, type);
+
+    case KEY_COORDINATES:
+      if (type != ATLAS_JSON_ARRAY)
+        {
+          message = g_strdup_printf ("expected an array, found %s", atlas_json_type_describe (type));
+          feature_problem (r, type, len, "geometry.coordinates", message);
+          geometry->bad = TRUE;
+          return push_skip_if_container (r, type);
+        }
+      if (geometry->has_coordinates || geometry->bad)
+        {
+          feature_problem (r, type, len, "geometry.coordinates", "duplicate member");
+          geometry->bad = TRUE;
+          return push (r, ROLE_SKIP);
+        }
+      geometry->first_position = r->store->coords->len / 2;
+      geometry->has_coordinates = TRUE;
+      if (!push (r, ROLE_COORDS))
+        return FALSE;
+      r->coords_frame = r->depth - 1;
+      r->frames[r->depth - 1].level = 1;
+      return TRUE;
+
+    case KEY_GEOMETRIES:
+      geometry->is_collection = TRUE;
+      return push_skip_if_container (r, type);
+
+    default:
+      return push_skip_if_container (r, type);
+    }
+}
+
+static gboolean
+dom_value (Reader        *r,
+           Frame         *parent,
+           AtlasJsonType  type,
+           const char    *text,
+           gsize          len,
+           gboolean       boolean)
+{
+  AtlasJsonNode *node;
+  AtlasJsonNode *container = parent->node;
+
+  if (r->dom_overflow)
+    return push_skip_if_container (r, type);
+
+  if (++r->dom_nodes > ATLAS_MAX_PROPERTY_NODES ||
+      atlas_arena_get_used (r->scratch) + len > ATLAS_MAX_PROPERTY_BYTES)
+    {
+      r->dom_overflow = TRUE;
+      feature_problem (r, type, len, "properties", "too large to be read");
+      return push_skip_if_container (r, type);
+    }
+
+  node = atlas_arena_alloc0 (r->scratch, sizeof (AtlasJsonNode));
+  node->type = type;
+  node->boolean = boolean;
+  node->offset = token_start (r, type, len);
+  if (container->type == ATLAS_JSON_OBJECT)
+    node->key = r->dom_key != NULL ? r->dom_key : "";
+  if (type == ATLAS_JSON_STRING || type == ATLAS_JSON_NUMBER)
+    {
+      node->text = atlas_arena_strndup (r->scratch, text, len);
+      node->len = len;
+    }
+
+  if (container->last != NULL)
+    container->last->next = node;
+  else
+    container->first = node;
+  container->last = node;
+  container->n_children++;
+
+  if (type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT)
+    {
+      if (!push (r, ROLE_DOM))
+        return FALSE;
+      r->frames[r->depth - 1].node = node;
+    }
+  return TRUE;
+}
+
+static gboolean
+root_member (Reader        *r,
+             Frame         *parent,
+             AtlasJsonType  type,
+             const char    *text,
+             gsize          len)
+{
+  g_autofree char *quoted = NULL;
+
+  switch (parent->key)
+    {
+    case KEY_TYPE:
+      r->root_type_seen = TRUE;
+      if (type == ATLAS_JSON_STRING && len == 17 && memcmp (text, "FeatureCollection", 17) == 0)
+        return TRUE;
+      if (type == ATLAS_JSON_STRING)
+        {
+          quoted = atlas_quote (text, len);
+          return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                       "\"type\" is %s, not \"FeatureCollection\"", quoted);
+        }
+      return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                   "\"type\" is %s, not \"FeatureCollection\"", atlas_json_type_describe (type));
+
+    case KEY_FEATURES:
+      if (r->features_seen)
+        return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                     "\"features\" is given twice");
+      r->features_seen = TRUE;
+      if (type != ATLAS_JSON_ARRAY)
+        return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                     "\"features\" is %s, not an array", atlas_json_type_describe (type));
+      return push (r, ROLE_FEATURES);
+
+    default:
+      return push_skip_if_container (r, type);
+    }
+}
+
+/* Every value, of any type, comes through here. */
+static gboolean
+on_value (Reader        *r,
+          AtlasJsonType  type,
+          const char    *text,
+          gsize          len,
+          gboolean       boolean)
+{
+  Frame *parent;
+  guint32 index = 0;
+
+  if ((++r->callbacks & 0xfff) == 0 && !check_cancelled (r))
+    return FALSE;
+
+  if ((type == ATLAS_JSON_STRING || type == ATLAS_JSON_NUMBER) && len > ATLAS_MAX_STRING_LENGTH)
+    return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_STRING_TOO_LONG,
+                 "a value of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT,
+                 len, ATLAS_MAX_STRING_LENGTH);
+
+  if (r->depth == 0)
+    {
+      if (type != ATLAS_JSON_OBJECT)
+        return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                     "the top level is %s, not a FeatureCollection object",
+                     atlas_json_type_describe (type));
+      return push (r, ROLE_ROOT);
+    }
+
+  parent = &r->frames[r->depth - 1];
+  index = parent->count++;
+
+  switch (parent->role)
+    {
+    case ROLE_ROOT:
+      return root_member (r, parent, type, text, len);
+
+    case ROLE_FEATURES:
+      feature_begin (r, index);
+      if (type == ATLAS_JSON_OBJECT)
+        return push (r, ROLE_FEATURE);
+      {
+        g_autofree char *message = g_strdup_printf ("expected a Feature object, found %s",
+                                                    atlas_json_type_describe (type));
+        feature_problem (r, type, len, NULL, message);
+        atlas_load_session_feature_end (r->session, NULL);
+      }
+      return push_skip_if_container (r, type);
+
+    case ROLE_FEATURE:
+      return feature_member (r, parent, type, text, len);
+
+    case ROLE_GEOMETRY:
+      return geometry_member (r, parent, type, text, len);
+
+    case ROLE_COORDS:
+      return coords_value (r, parent, type, text, len);
+
+    case ROLE_DOM:
+      return dom_value (r, parent, type, text, len, boolean);
+
+    case ROLE_SKIP:
+    default:
+      return push_skip_if_container (r, type);
+    }
+}
+
+static gboolean
+on_end (Reader *r)
+{
+  Frame *frame = &r->frames[r->depth - 1];
+
+  switch (frame->role)
+    {
+    case ROLE_FEATURE:
+      atlas_feature_reader_commit (r->session, &r->feature);
+      break;
+
+    case ROLE_COORDS:
+      coords_close (r, frame);
+      break;
+
+    case ROLE_ROOT:
+      if (!r->root_type_seen)
+        return fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                     "not a FeatureCollection: there is no \"type\"");
+      if (!r->features_seen)
+        return fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                     "not a FeatureCollection: there is no \"features\" array");
+      break;
+
+    default:
+      break;
+    }
+
+  r->depth--;
+  return TRUE;
+}
+
+/* --- yajl callbacks --------------------------------------------------- */
+
+static int
+cb_null (void *ctx)
+{
+  return on_value (ctx, ATLAS_JSON_NULL, NULL, 0, FALSE);
+}
+
+static int
+cb_boolean (void *ctx,
+            int   value)
+{
+  return on_value (ctx, ATLAS_JSON_BOOLEAN, NULL, 0, value != 0);
+}
+
+static int
+cb_number (void       *ctx,
+           const char *text,
+           size_t      len)
+{
+  return on_value (ctx, ATLAS_JSON_NUMBER, text, len, FALSE);
+}
+
+static int
+cb_string (void                *ctx,
+           const unsigned char *text,
+           size_t               len)
+{
+  return on_value (ctx, ATLAS_JSON_STRING, (const char *) text, len, FALSE);
+}
+
+static int
+cb_start_map (void *ctx)
+{
+  return on_value (ctx, ATLAS_JSON_OBJECT, NULL, 0, FALSE);
+}
+
+static int
+cb_start_array (void *ctx)
+{
+  return on_value (ctx, ATLAS_JSON_ARRAY, NULL, 0, FALSE);
+}
+
+static int
+cb_end (void *ctx)
+{
+  return on_end (ctx);
+}
+
+static int
+cb_map_key (void                *ctx,
+            const unsigned char *text,
+            size_t               len)
+{
+  Reader *r = ctx;
+  Frame *frame = &r->frames[r->depth - 1];
+
+  if (len > ATLAS_MAX_STRING_LENGTH)
+    return fail (r, token_start (r, ATLAS_JSON_STRING, len), ATLAS_DATASET_ERROR_STRING_TOO_LONG,
+                 "a member name of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT,
+                 (gsize) len, ATLAS_MAX_STRING_LENGTH);
+
+  switch (frame->role)
+    {
+    case ROLE_ROOT:
+    case ROLE_FEATURE:
+    case ROLE_GEOMETRY:
+      frame->key = key_from_string ((const char *) text, len);
+      break;
+    case ROLE_DOM:
+      if (!r->dom_overflow)
+        r->dom_key = atlas_arena_strndup (r->scratch, (const char *) text, len);
+      break;
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+static const yajl_callbacks callbacks = {
+  .yajl_null = cb_null,
+  .yajl_boolean = cb_boolean,
+  .yajl_number = cb_number,
+  .yajl_string = cb_string,
+  .yajl_start_map = cb_start_map,
+  .yajl_map_key = cb_map_key,
+  .yajl_end_map = cb_end,
+  .yajl_start_array = cb_start_array,
+  .yajl_end_array = cb_end,
+};
+
+/* --- Entry point ------------------------------------------------------ */
+
+/* yajl's messages, made to read like ours. */
+static char *
+syntax_message (yajl_handle  yajl,
+                const char  *text,
+                gsize        len)
+{
+  unsigned char *raw = yajl_get_error (yajl, 0, (const unsigned char *) text, len);
+  g_autofree char *message = g_strdup ((const char *) raw);
+  char *colon;
+
+  yajl_free_error (yajl, raw);
+  g_strstrip (message);
+  if ((colon = strstr (message, "error: ")) != NULL)
+    memmove (message, colon + 7, strlen (colon + 7) + 1);
+  if (g_str_has_suffix (message, "."))
+    message[strlen (message) - 1] = '\0';
+
+  if (strstr (message, "invalid bytes in UTF8 string"))
+    return g_strdup ("invalid UTF-8 in a string");
+  if (strstr (message, "invalid char in json text"))
+    return g_strdup ("not valid JSON: unexpected character");
+  if (strstr (message, "premature EOF"))
+    return g_strdup ("unexpected end of file");
+  if (strstr (message, "trailing garbage"))
+    return g_strdup ("unexpected text after the end of the JSON document");
+  return g_strconcat ("not valid JSON: ", message, NULL);
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_text (Reader     *r,
+           const char *text,
+           gsize       len)
+{
+  const guchar *data = (const guchar *) text;
+  yajl_status status;
+
+  if (len >= 2 && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0xFF && data[1] == 0xFE)))
+    return fail (r, 0, ATLAS_DATASET_ERROR_ENCODING, "the file is UTF-16; it must be UTF-8");
+
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      atlas_load_session_file_problem (r->session, r->file_index, ATLAS_SEVERITY_WARNING, 0,
+                                       "byte order mark ignored");
+      r->base = 3;
+    }
+
+  if (is_blank (text + r->base, len - r->base))
+    return fail (r, r->base, ATLAS_DATASET_ERROR_SYNTAX, "the file is empty");
+
+  status = yajl_parse (r->yajl, data + r->base, len - r->base);
+  if (status == yajl_status_ok)
+    status = yajl_complete_parse (r->yajl);
+
+  if (status == yajl_status_client_canceled || r->error != NULL)
+    return FALSE;
+
+  if (status == yajl_status_error)
+    {
+      g_autofree char *message = syntax_message (r->yajl, text + r->base, len - r->base);
+
+      return fail (r, offset_now (r), ATLAS_DATASET_ERROR_SYNTAX, "%s", message);
+    }
+
+  return TRUE;
+}
+
+static void
+text_position (const char *text,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (text[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) text[i] & 0xC0) != 0x80)
+        {
+          (*column)++;
+        }
+    }
+}
+
+gboolean
+atlas_geojson_read (AtlasLoadSession  *session,
+                    guint              file_index,
+                    const char        *text,
+                    gsize              length,
+                    GError           **error)
+{
+  Reader r = { 0 };
+  AtlasStoreMark mark;
+  gboolean ok;
+
+  r.session = session;
+  r.store = session->store;
+  r.file_index = file_index;
+  r.scratch = atlas_arena_new (64 * 1024);
+  r.feature.geometry.ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+  r.feature.geometry.group_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+  r.yajl = yajl_alloc (&callbacks, NULL, &r);
+
+  atlas_store_get_mark (r.store, &mark);
+  atlas_load_session_begin_text (session, file_index, text, length);
+
+  ok = read_text (&r, text, length);
+
+  if (!ok)
+    {
+      atlas_store_rollback (r.store, &mark);
+      if (!g_error_matches (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          guint line, column;
+
+          atlas_load_session_file_problem (session, file_index, ATLAS_SEVERITY_ERROR,
+                                           r.error_offset, "%s", r.error->message);
+          text_position (text, MIN (r.error_offset, length), &line, &column);
+          g_prefix_error (&r.error, "%s:%u:%u: ",
+                          atlas_load_session_get_file_name (session, file_index), line, column);
+        }
+      g_propagate_error (error, g_steal_pointer (&r.error));
+    }
+
+  atlas_load_session_end_text (session);
+
+  yajl_free (r.yajl);
+  g_array_unref (r.feature.geometry.ring_ends);
+  g_array_unref (r.feature.geometry.group_ends);
+  atlas_arena_free (r.scratch);
+  return ok;
+}

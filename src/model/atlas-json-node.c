@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "atlas-json-node"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-json-node.h"
+
+AtlasJsonNode *
+atlas_json_node_get_member (const AtlasJsonNode *object,
+                            const char          *key)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (object->type != ATLAS_JSON_OBJECT)
+    return NULL;
+
+  for (AtlasJsonNode *child = object->first; child != NULL; child = child->next)
+    if (strcmp (child->key, key) == 0)
+      return child;
+
+  return NULL;
+}
+
+const char *
+atlas_json_type_describe (AtlasJsonType type)
+{
+  switch (type)
+    {
+    case ATLAS_JSON_NULL: return "null";
+    case ATLAS_JSON_BOOLEAN: return "a boolean";
+    case ATLAS_JSON_NUMBER: return "a number";
+    case ATLAS_JSON_STRING: return "a string";
+    case ATLAS_JSON_ARRAY: return "an array";
+    case ATLAS_JSON_OBJECT: return "an object";
+    default: return "a value";
+    }
+}
