@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "atlas-cli.h"
+#include "atlas-cli-export.h"
 #if __has_include("atlas-cli-validate.h") /* FIXME: temporary until the model lands */
 #include "atlas-cli-validate.h"
 #define HAVE_VALIDATE 1
@@ -23,6 +24,16 @@
 static const char * const cli_options[] = {
   "--version",
   "--validate",
+  "--export",
+  /* The export's own options: alone, they get an error from us rather
+   * than from the application. */
+  "--date",
+  "--size",
+  "--center",
+  "--zoom",
+  "--data",
+  "--title",
+  "--names",
   "--help",
   "-h",
   "-?",
@@ -56,6 +67,14 @@ atlas_cli_run (int    argc,
 {
   gboolean version = FALSE;
   gboolean validate = FALSE;
+  g_autofree char *export = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *center = NULL;
+  g_autofree char *zoom = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) data = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -64,6 +83,23 @@ atlas_cli_run (int    argc,
       N_("Print the version and exit"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check dataset files and print every problem found; exit 1 if there are errors"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
+      N_("Draw a map snapshot into FILE (.png, .svg or .pdf) and exit"), N_("FILE") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("With --export: the date to show (default: the first date of the data)"), N_("YYYY-MM-DD") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_("With --export: the size in pixels, or a4, a4-landscape, letter, letter-landscape (default: 1920x1080)"),
+      N_("WxH") },
+    { "center", 0, 0, G_OPTION_ARG_STRING, &center,
+      N_("With --export: the centre of the map (default: 42.6,20.9)"), N_("LAT,LON") },
+    { "zoom", 0, 0, G_OPTION_ARG_STRING, &zoom,
+      N_("With --export: the zoom level (default: Kosovo and the neighbouring capitals)"), N_("Z") },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
+      N_("With --export: a dataset file to show instead of the bundled one; repeat for more"), N_("FILE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("With --export: the title (default: the place and the date)"), N_("TEXT") },
+    { "names", 0, 0, G_OPTION_ARG_STRING, &names,
+      N_("With --export: the language of place names: sq, sr, en or both (default: both)"), N_("LANG") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
   };
@@ -78,6 +114,13 @@ atlas_cli_run (int    argc,
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return ATLAS_CLI_EXIT_USAGE;
+    }
+
+  if (export == NULL && (date || size || center || zoom || data || title || names))
+    {
+      g_printerr (_("%s: --date, --size, --center, --zoom, --data, --title and --names need --export\n"),
+                  g_get_prgname ());
       return ATLAS_CLI_EXIT_USAGE;
     }
 
@@ -99,6 +142,27 @@ atlas_cli_run (int    argc,
 #else
       return ATLAS_CLI_EXIT_FAILED;
 #endif
+    }
+
+  if (export != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) all_data = NULL;
+      AtlasCliExportOptions options = {
+        .output = export, .date = date, .size = size, .center = center,
+        .zoom = zoom, .title = title, .names = names,
+      };
+
+      /* "--data a.geojson b.geojson" leaves b.geojson among the remaining
+       * arguments: both are data. */
+      if (data != NULL)
+        g_strv_builder_addv (builder, (const char **) data);
+      if (files != NULL)
+        g_strv_builder_addv (builder, (const char **) files);
+      all_data = g_strv_builder_end (builder);
+      options.data = (const char * const *) all_data;
+
+      return atlas_cli_export (&options);
     }
 
   /* --help is handled (and exits) inside g_option_context_parse(). */

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "atlas-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-basemap.h"
+#include "atlas-cli.h"
+#include "atlas-cli-export.h"
+#include "atlas-export-writer.h"
+#include "atlas-painter.h"
+#include "atlas-snapshot.h"
+
+/*
+ * --export: draws a snapshot without a display. Every argument is checked
+ * before anything is loaded, so a typo costs nothing and exits with 2.
+ */
+
+/* The Kosovo view: Kosovo with every neighbouring capital (Belgrade,
+ * Podgorica, Tirana, Skopje) and a little room around them. South, west,
+ * north, east. */
+static const double home_bounds[4] = { 41.15, 19.05, 45.0, 21.75 };
+#define HOME_LAT 42.6
+#define HOME_LON 20.9
+
+#define MIN_ZOOM 0.0
+#define MAX_ZOOM 19.0
+
+typedef struct
+{
+  char              *output;
+  gboolean           geojson;
+  AtlasExportFormat  format;
+  AtlasExportSize    size;
+  double             lat;
+  double             lon;
+  double             zoom;       /* NAN: fit the Kosovo view */
+  gint32             day;
+  gboolean           has_day;
+  AtlasNames         names;
+} Request;
+
+static void
+request_clear (Request *request)
+{
+  g_clear_pointer (&request->output, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Request, request_clear)
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return status;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *value)
+{
+  char *end;
+
+  if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
+    return FALSE;
+
+  *value = g_ascii_strtod (text, &end);
+  return *end == '\0' && isfinite (*value);
+}
+
+static gboolean
+parse_center (const char *text,
+              double     *lat,
+              double     *lon)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  return g_strv_length (parts) == 2 &&
+         parse_double (parts[0], lat) && parse_double (parts[1], lon) &&
+         fabs (*lat) <= ATLAS_MERCATOR_MAX_LAT && fabs (*lon) <= 180.0;
+}
+
+static gboolean
+parse_names (const char *text,
+             AtlasNames *names)
+{
+  static const char * const nicks[] = {
+    [ATLAS_NAMES_SQ] = "sq",
+    [ATLAS_NAMES_SR] = "sr",
+    [ATLAS_NAMES_EN] = "en",
+    [ATLAS_NAMES_BOTH] = "both",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    if (g_str_equal (text, nicks[i]))
+      {
+        *names = (AtlasNames) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A full calendar date, YYYY-MM-DD, as a day number since 1970-01-01. */
+static gboolean
+parse_day (const char *text,
+           gint32     *day)
+{
+  int year, month, dom;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) epoch = NULL;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = atoi (text);
+  month = atoi (text + 5);
+  dom = atoi (text + 8);
+  if (year < 1 || !g_date_valid_dmy (dom, month, year))
+    return FALSE;
+
+  date = g_date_time_new_utc (year, month, dom, 0, 0, 0);
+  epoch = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
+  *day = (gint32) (g_date_time_difference (date, epoch) / G_TIME_SPAN_DAY);
+  return TRUE;
+}
+
+/* Checks every argument; prints the first problem. */
+static int
+parse_request (const AtlasCliExportOptions *options,
+               Request                     *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  request->output = g_strdup (options->output);
+  request->size = (AtlasExportSize) { 1920, 1080, 0 };
+  request->lat = HOME_LAT;
+  request->lon = HOME_LON;
+  request->zoom = NAN;
+  request->names = ATLAS_NAMES_BOTH;
+
+  if (*request->output == '\0')
+    return fail (ATLAS_CLI_EXIT_USAGE, _("--export needs a file name"));
+
+  if (g_str_has_suffix (request->output, ".geojson") || g_str_has_suffix (request->output, ".GEOJSON"))
+    request->geojson = TRUE;
+  else if (!atlas_export_format_from_name (request->output, &request->format, &error))
+    return fail (ATLAS_CLI_EXIT_USAGE, "%s", error->message);
+
+  if (options->size != NULL && !atlas_export_size_parse (options->size, &request->size, &error))
+    return fail (ATLAS_CLI_EXIT_USAGE, "%s", error->message);
+
+  if (options->center != NULL && !parse_center (options->center, &request->lat, &request->lon))
+    return fail (ATLAS_CLI_EXIT_USAGE,
+                 _("Invalid centre “%s”: use LAT,LON in degrees, e.g. 42.6,20.9"), options->center);
+
+  if (options->zoom != NULL &&
+      (!parse_double (options->zoom, &request->zoom) || request->zoom < MIN_ZOOM || request->zoom > MAX_ZOOM))
+    return fail (ATLAS_CLI_EXIT_USAGE, _("Invalid zoom “%s”: use a number from %g to %g"),
+                 options->zoom, MIN_ZOOM, MAX_ZOOM);
+
+  if (options->names != NULL && !parse_names (options->names, &request->names))
+    return fail (ATLAS_CLI_EXIT_USAGE, _("Invalid names “%s”: use sq, sr, en or both"), options->names);
+
+  if (options->date != NULL)
+    {
+      if (!parse_day (options->date, &request->day))
+        return fail (ATLAS_CLI_EXIT_USAGE, _("Invalid date “%s”: use YYYY-MM-DD"), options->date);
+      request->has_day = TRUE;
+    }
+
+  return ATLAS_CLI_EXIT_OK;
+}
+
+/* The zoom at which the Kosovo view fills @width × @height logical pixels
+ * around (@lat, @lon). */
+static double
+home_zoom (double lat,
+           double lon,
+           double width,
+           double height)
+{
+  double cx = atlas_mercator_x_from_lon (lon);
+  double cy = atlas_mercator_y_from_lat (lat);
+  double half_w = MAX (fabs (atlas_mercator_x_from_lon (home_bounds[1]) - cx),
+                       fabs (atlas_mercator_x_from_lon (home_bounds[3]) - cx));
+  double half_h = MAX (fabs (atlas_mercator_y_from_lat (home_bounds[0]) - cy),
+                       fabs (atlas_mercator_y_from_lat (home_bounds[2]) - cy));
+  double world = MIN ((width / 2.0) / half_w, (height / 2.0) / half_h);
+
+  return CLAMP (log2 (world / ATLAS_TILE_SIZE), MIN_ZOOM, MAX_ZOOM);
+}
+
+static int
+check_data_files (const char * const *files)
+{
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GFileInputStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if ((stream = g_file_read (file, NULL, &error)) == NULL)
+        return fail (ATLAS_CLI_EXIT_FAILED, _("Cannot read “%s”: %s"), files[i], error->message);
+    }
+
+  return ATLAS_CLI_EXIT_OK;
+}
+
+int
+atlas_cli_export (const AtlasCliExportOptions *options)
+{
+  g_auto(Request) request = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasBasemap) basemap = NULL;
+  g_autoptr(AtlasPainter) painter = NULL;
+  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  g_autoptr(GFile) file = NULL;
+  AtlasView view;
+  double scale;
+  int status;
+
+  g_return_val_if_fail (options != NULL && options->output != NULL, ATLAS_CLI_EXIT_USAGE);
+
+  if ((status = parse_request (options, &request)) != ATLAS_CLI_EXIT_OK)
+    return status;
+
+  if (request.geojson)
+    return fail (ATLAS_CLI_EXIT_USAGE, _("Export to GeoJSON is not supported yet: use .png, .svg or .pdf"));
+
+  if ((status = check_data_files (options->data)) != ATLAS_CLI_EXIT_OK)
+    return status;
+
+  basemap = atlas_basemap_new_from_resources (&error);
+  if (basemap == NULL)
+    return fail (ATLAS_CLI_EXIT_FAILED, _("Could not load the base map: %s"), error->message);
+  painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+
+  /* The view in logical pixels; larger outputs draw it scaled up. */
+  scale = atlas_export_size_get_default_scale (&request.size);
+  atlas_view_init (&view, request.lat, request.lon, 0,
+                   request.size.width / scale, request.size.height / scale);
+  view.zoom = isnan (request.zoom) ? home_zoom (request.lat, request.lon, view.width, view.height)
+                                   : request.zoom;
+
+  snapshot = atlas_snapshot_new (painter, &view);
+  atlas_snapshot_set_title (snapshot, options->title);
+  atlas_snapshot_set_names (snapshot, request.names);
+  if (request.has_day)
+    atlas_snapshot_set_day (snapshot, request.day);
+
+  file = g_file_new_for_commandline_arg (request.output);
+  if (!atlas_export_write (snapshot, request.format, &request.size, file, NULL, NULL, NULL, &error))
+    return fail (ATLAS_CLI_EXIT_FAILED, "%s", error->message);
+
+  return ATLAS_CLI_EXIT_OK;
+}
