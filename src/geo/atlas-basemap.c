@@ -18,7 +18,7 @@ struct _AtlasBasemap
   GPtrArray  *borders;     /* AtlasShape */
   GPtrArray  *lakes;       /* AtlasShape */
   GPtrArray  *world;       /* AtlasShape */
-  GArray     *places;      /* AtlasPlace */
+  GArray     *places;      /* AtlasBasemapPlace */
   GHashTable *by_code;     /* code → AtlasShape, countries and borders */
 };
 
@@ -74,7 +74,7 @@ atlas_shape_free (AtlasShape *shape)
 }
 
 static void
-atlas_place_clear (AtlasPlace *place)
+atlas_place_clear (AtlasBasemapPlace *place)
 {
   g_clear_pointer (&place->name, g_free);
   g_clear_pointer (&place->alt_name, g_free);
@@ -571,7 +571,7 @@ load_places (AtlasBasemap  *self,
       JsonObject *feature = json_array_get_object_element (features, i);
       JsonObject *props, *geometry;
       JsonNode *coords;
-      AtlasPlace place = { 0 };
+      AtlasBasemapPlace place = { 0 };
       const char *name, *country;
 
       if (feature == NULL ||
@@ -633,7 +633,7 @@ atlas_basemap_init (AtlasBasemap *self)
   self->borders = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
   self->lakes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
   self->world = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_shape_free);
-  self->places = g_array_new (FALSE, TRUE, sizeof (AtlasPlace));
+  self->places = g_array_new (FALSE, TRUE, sizeof (AtlasBasemapPlace));
   g_array_set_clear_func (self->places, (GDestroyNotify) atlas_place_clear);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -736,7 +736,7 @@ atlas_basemap_get_world (AtlasBasemap *self)
   return self->world;
 }
 
-const AtlasPlace *
+const AtlasBasemapPlace *
 atlas_basemap_get_places (AtlasBasemap *self,
                           guint        *n_places)
 {
@@ -744,7 +744,7 @@ atlas_basemap_get_places (AtlasBasemap *self,
   g_return_val_if_fail (n_places != NULL, NULL);
 
   *n_places = self->places->len;
-  return (const AtlasPlace *) (gpointer) self->places->data;
+  return (const AtlasBasemapPlace *) (gpointer) self->places->data;
 }
 
 const AtlasShape *

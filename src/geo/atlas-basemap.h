@@ -66,7 +66,7 @@ typedef struct
   double   lat;
   double   x;           /* normalised Mercator */
   double   y;
-} AtlasPlace;
+} AtlasBasemapPlace;
 
 #define ATLAS_TYPE_BASEMAP (atlas_basemap_get_type ())
 
@@ -85,7 +85,7 @@ GPtrArray         *atlas_basemap_get_countries     (AtlasBasemap         *self);
 GPtrArray         *atlas_basemap_get_borders       (AtlasBasemap         *self);
 GPtrArray         *atlas_basemap_get_lakes         (AtlasBasemap         *self);
 GPtrArray         *atlas_basemap_get_world         (AtlasBasemap         *self);
-const AtlasPlace  *atlas_basemap_get_places        (AtlasBasemap         *self,
+const AtlasBasemapPlace  *atlas_basemap_get_places        (AtlasBasemap         *self,
                                                     guint                *n_places);
 const AtlasShape  *atlas_basemap_lookup_country    (AtlasBasemap         *self,
                                                     const char           *iso3);

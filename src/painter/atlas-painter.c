@@ -452,7 +452,7 @@ draw_place_labels (AtlasPainter    *self,
                    const AtlasView *view,
                    AtlasLabelSet   *labels)
 {
-  const AtlasPlace *places;
+  const AtlasBasemapPlace *places;
   guint n_places;
   double bounds[4];
   g_autoptr(PangoLayout) layout = NULL;
@@ -467,7 +467,7 @@ draw_place_labels (AtlasPainter    *self,
    * most important label wherever two would collide. */
   for (guint i = 0; i < n_places; i++)
     {
-      const AtlasPlace *place = &places[i];
+      const AtlasBasemapPlace *place = &places[i];
       gboolean in_kosovo = g_str_equal (place->country, "XK");
       PangoLayout *l = place->capital ? big_layout : layout;
       PangoRectangle ink;

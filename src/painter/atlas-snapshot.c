@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-date.h"
 #include "atlas-snapshot.h"
 #include "atlas-snapshot-private.h"
 
@@ -26,6 +27,9 @@ struct _AtlasSnapshot
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSnapshot, atlas_snapshot, G_TYPE_OBJECT)
+
+/* The model's "always" is the snapshot's "no particular day". */
+G_STATIC_ASSERT (ATLAS_SNAPSHOT_NO_DAY == ATLAS_DAY_MIN);
 
 G_DEFINE_QUARK (atlas-snapshot-error-quark, atlas_snapshot_error)
 
@@ -595,19 +599,10 @@ dup_view_name (AtlasSnapshot *self)
 static char *
 dup_date_text (gint32 day)
 {
-  g_autoptr(GDateTime) epoch = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) date = NULL;
-
-  if (day == ATLAS_SNAPSHOT_NO_DAY)
+  if (day == ATLAS_SNAPSHOT_NO_DAY || day == ATLAS_DAY_MAX)
     return NULL;
 
-  date = g_date_time_add_days (epoch, day);
-  if (date == NULL)
-    return NULL;
-
-  /* Translators: a date in the title and date stamp of an exported map,
-   * in g_date_time_format() notation; "%-d %B %Y" is "12 June 1999" */
-  return g_date_time_format (date, C_("snapshot date", "%-d %B %Y"));
+  return atlas_day_format (day);
 }
 
 /**
@@ -728,7 +723,7 @@ static gboolean
 any_place_in_view (AtlasSnapshot *self,
                    gboolean       capital)
 {
-  const AtlasPlace *places;
+  const AtlasBasemapPlace *places;
   guint n_places;
   double bounds[4];
 

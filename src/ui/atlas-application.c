@@ -30,6 +30,23 @@ atlas_application_activate (GApplication *app)
 }
 
 static void
+atlas_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (atlas_window_new (ATLAS_APPLICATION (app)));
+
+  for (int i = 0; i < n_files; i++)
+    atlas_window_open_file (ATLAS_WINDOW (window), files[i]);
+
+  gtk_window_present (window);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -131,6 +148,7 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 
   object_class->dispose = atlas_application_dispose;
   app_class->activate = atlas_application_activate;
+  app_class->open = atlas_application_open;
   app_class->startup = atlas_application_startup;
 }
 
@@ -145,7 +163,7 @@ atlas_application_new (void)
 {
   return g_object_new (ATLAS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

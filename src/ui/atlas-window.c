@@ -6,9 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "atlas-basemap.h"
+#include "atlas-date.h"
+#include "atlas-diagnostic.h"
+#include "atlas-event-list.h"
+#include "atlas-feature-details.h"
+#include "atlas-feature-range.h"
 #include "atlas-label-layer.h"
+#include "atlas-loader.h"
 #include "atlas-painter.h"
 #include "atlas-tile-source.h"
+#include "atlas-timeline.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -20,6 +27,13 @@ struct _AtlasWindow
   GtkStack             *stack;
   ShumateSimpleMap     *map;
   AdwStatusPage        *error_page;
+  GtkPaned             *paned;
+  GtkWidget            *sidebar;
+  GtkToggleButton      *sidebar_button;
+  AtlasEventList       *event_list;
+  GtkStack             *details_stack;
+  AtlasFeatureDetails  *feature_details;
+  AtlasTimeline        *timeline;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -27,7 +41,15 @@ struct _AtlasWindow
   AtlasPainter         *painter;
   AtlasLabelLayer      *label_layer;
   guint                 fit_tick_id;
+
+  /* The dataset shown: the bundled one merged with the files opened. */
+  AtlasDataset         *dataset;
+  GPtrArray            *files;         /* GFile, opened by the user */
+  GCancellable         *load_cancellable;
+  AtlasFeatureRange    *event_range;
 };
+
+#define BUNDLED_DATASET RESOURCE_PREFIX "/dataset/kosovo-1999-2010.geojson"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -273,12 +295,420 @@ add_pan_shortcuts (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map), controller);
 }
 
+/* The timeline ----------------------------------------------------------- */
+
+static void
+update_event_caption (AtlasWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->event_range));
+  guint window_days = atlas_timeline_get_window_days (self->timeline);
+  g_autofree char *caption = NULL;
+
+  if (window_days == 0)
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event so far", "%u events so far", n), n);
+  else
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event in the last %u days",
+                                            "%u events in the last %u days", n), n, window_days);
+  atlas_event_list_set_caption (self->event_list, caption);
+}
+
+/* One date drives everything: this is where it fans out. */
+static void
+on_date_changed (AtlasWindow *self)
+{
+  gint32 date = atlas_timeline_get_date (self->timeline);
+  guint window_days = atlas_timeline_get_window_days (self->timeline);
+  /* The window ends with the date itself: [date - days + 1, date + 1). */
+  gint32 from = window_days == 0 ? ATLAS_DAY_MIN : date - (gint32) window_days + 1;
+
+  atlas_feature_range_set_span (self->event_range, from, date + 1);
+  atlas_event_list_set_highlight (self->event_list,
+                                  atlas_feature_range_find_nearest (self->event_range, date));
+  update_event_caption (self);
+}
+
+static void
+pan_to_feature (AtlasWindow  *self,
+                AtlasFeature *feature)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  double lat, lon;
+
+  if (atlas_feature_get_point (feature, &lon, &lat))
+    shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+}
+
+static void
+show_feature (AtlasWindow  *self,
+              AtlasFeature *feature)
+{
+  atlas_feature_details_set_feature (self->feature_details, feature);
+  gtk_stack_set_visible_child_name (self->details_stack, feature ? "feature" : "empty");
+}
+
+static void
+on_feature_activated (AtlasWindow  *self,
+                      AtlasFeature *feature)
+{
+  show_feature (self, feature);
+  atlas_timeline_set_date (self->timeline, atlas_feature_get_start_day (feature));
+  pan_to_feature (self, feature);
+}
+
+static void
+timeline_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autofree char *name = g_strdup_printf ("timeline.%s", g_variant_get_string (parameter, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
+}
+
+static void
+restore_timeline (AtlasWindow *self)
+{
+  g_autofree char *text = g_settings_get_string (self->settings, "timeline-date");
+  AtlasDate date;
+
+  if (g_str_equal (g_settings_get_string (self->settings, "event-mode"), "cumulative"))
+    atlas_timeline_set_window_days (self->timeline, 0);
+  else
+    atlas_timeline_set_window_days (self->timeline, g_settings_get_int (self->settings, "event-window-days"));
+
+  if (atlas_date_parse (text, -1, &date) && date.precision == ATLAS_DATE_PRECISION_DAY)
+    atlas_timeline_set_date (self->timeline, atlas_date_get_first_day (&date));
+}
+
+static void
+save_timeline (AtlasWindow *self)
+{
+  guint window_days = atlas_timeline_get_window_days (self->timeline);
+  int y, m, d;
+  char text[16];
+
+  atlas_day_to_ymd (atlas_timeline_get_date (self->timeline), &y, &m, &d);
+  g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
+  g_settings_set_string (self->settings, "timeline-date", text);
+  g_settings_set_string (self->settings, "event-mode", window_days == 0 ? "cumulative" : "trailing");
+  if (window_days > 0)
+    g_settings_set_int (self->settings, "event-window-days", window_days);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button, !gtk_toggle_button_get_active (self->sidebar_button));
+}
+
+/* Datasets ----------------------------------------------------------------- */
+
+static void
+set_dataset (AtlasWindow  *self,
+             AtlasDataset *dataset)
+{
+  gint32 first, last;
+  gboolean first_dataset = self->dataset == NULL;
+
+  g_set_object (&self->dataset, dataset);
+  atlas_feature_range_set_dataset (self->event_range, dataset);
+  atlas_timeline_set_dataset (self->timeline, dataset);
+
+  /* A fresh start opens on the first day of the story. */
+  if (first_dataset && g_settings_get_user_value (self->settings, "timeline-date") == NULL &&
+      atlas_dataset_get_time_range (dataset, &first, &last))
+    atlas_timeline_set_date (self->timeline, first);
+
+  on_date_changed (self);
+}
+
+static void
+show_diagnostics (AtlasWindow *self,
+                  GListModel  *diagnostics)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled, *label;
+  GString *text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (diagnostics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+      g_autofree char *line = atlas_diagnostic_to_string (diagnostic);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Data"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u problem was found. Features with errors were left out; "
+                                               "everything else was loaded.",
+                                               "%u problems were found. Features with errors were left out; "
+                                               "everything else was loaded.", n), n);
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "monospace");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_string_free (text, TRUE);
+}
+
+static void
+on_show_diagnostics (AdwToast    *toast,
+                     AtlasWindow *self)
+{
+  GListModel *diagnostics = g_object_get_data (G_OBJECT (toast), "diagnostics");
+
+  show_diagnostics (self, diagnostics);
+}
+
+static void
+toast_diagnostics (AtlasWindow *self,
+                   GListModel  *diagnostics,
+                   guint        n_errors,
+                   guint        n_warnings)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_errors + n_warnings == 0)
+    return;
+
+  if (n_errors > 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature could not be loaded",
+                                          "%u features could not be loaded", n_errors), n_errors);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The data has %u warning",
+                                          "The data has %u warnings", n_warnings), n_warnings);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "diagnostics", g_object_ref (diagnostics), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_diagnostics), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+typedef struct
+{
+  AtlasWindow *self;
+  GFile       *added;     /* the file this load adds, or NULL */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->added);
+  g_free (data);
+}
+
+static void
+on_datasets_loaded (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AtlasLoader *loader = ATLAS_LOADER (object);
+  LoadData *data = user_data;
+  AtlasWindow *self = data->self;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = atlas_loader_load_finish (loader, result, &error);
+
+  if (dataset == NULL)
+    {
+      /* What was open stays open: the failed file is not added. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not open the data: %s"), error->message);
+          AdwToast *toast = adw_toast_new (message);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      load_data_free (data);
+      return;
+    }
+
+  if (data->added != NULL)
+    g_ptr_array_add (self->files, g_object_ref (data->added));
+
+  set_dataset (self, dataset);
+  toast_diagnostics (self, atlas_dataset_get_diagnostics (dataset),
+                     atlas_dataset_get_n_errors (dataset), atlas_dataset_get_n_warnings (dataset));
+  load_data_free (data);
+}
+
+/* Loads the bundled dataset with every opened file, plus @added, into a new
+ * dataset. The current one stays until the new one is complete. */
+static void
+reload_datasets (AtlasWindow *self,
+                 GFile       *added)
+{
+  g_autoptr(AtlasLoader) loader = atlas_loader_new ();
+  g_autoptr(GBytes) bundled = NULL;
+  LoadData *data;
+
+  bundled = g_resources_lookup_data (BUNDLED_DATASET, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bundled != NULL)
+    atlas_loader_add_bytes (loader, bundled, _("Bundled dataset"));
+
+  for (guint i = 0; i < self->files->len; i++)
+    atlas_loader_add_file (loader, g_ptr_array_index (self->files, i), NULL);
+  if (added != NULL)
+    atlas_loader_add_file (loader, added, NULL);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->added = added ? g_object_ref (added) : NULL;
+  atlas_loader_load_async (loader, self->load_cancellable, on_datasets_loaded, data);
+}
+
+/**
+ * atlas_window_open_file:
+ *
+ * Adds a dataset file to what the window shows. A file that cannot be
+ * loaded at all is reported and leaves the window as it was.
+ */
+void
+atlas_window_open_file (AtlasWindow *self,
+                        GFile       *file)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  for (guint i = 0; i < self->files->len; i++)
+    if (g_file_equal (g_ptr_array_index (self->files, i), file))
+      return;
+
+  reload_datasets (self, file);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_open_dialog_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    atlas_window_open_file (self, file);
+}
+#else
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  AtlasWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file != NULL)
+        atlas_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+#endif
+
+static GtkFileFilter *
+geojson_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("GeoJSON Datasets"));
+  gtk_file_filter_add_mime_type (filter, "application/geo+json");
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  return filter;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = geojson_filter ();
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Open Dataset"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
+#else
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+#endif
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AtlasWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    atlas_window_open_file (self, l->data);
+
+  return files != NULL;
+}
+
+static void
+add_drop_target (AtlasWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
   AtlasWindow *self = ATLAS_WINDOW (window);
 
   save_view (self);
+  save_timeline (self);
   g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
@@ -298,6 +728,12 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->painter);
   g_clear_object (&self->basemap);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->event_range);
   self->label_layer = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
@@ -316,17 +752,38 @@ atlas_window_class_init (AtlasWindowClass *klass)
   window_class->close_request = atlas_window_close_request;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (ATLAS_TYPE_EVENT_LIST);
+  g_type_ensure (ATLAS_TYPE_FEATURE_DETAILS);
+  g_type_ensure (ATLAS_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, feature_details);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline);
 
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, reset_view_action);
   gtk_widget_class_install_action (widget_class, "win.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline", "s", timeline_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.timeline", "s", "previous-change");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.timeline", "s", "next-change");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.timeline", "s", "previous-event");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.timeline", "s", "next-event");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "win.timeline", "s", "play");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -361,6 +818,20 @@ atlas_window_init (AtlasWindow *self)
 
   add_pan_shortcuts (self);
 
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->event_range = atlas_feature_range_new (ATLAS_KIND_EVENT);
+  atlas_event_list_set_model (self->event_list, G_LIST_MODEL (self->event_range));
+  g_signal_connect_object (self->event_list, "feature-activated",
+                           G_CALLBACK (on_feature_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::date",
+                           G_CALLBACK (on_date_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::window-days",
+                           G_CALLBACK (on_date_changed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible", G_BINDING_SYNC_CREATE);
+  restore_timeline (self);
+  add_drop_target (self);
+  reload_datasets (self, NULL);
+
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
@@ -389,5 +860,26 @@ gboolean
 atlas_window_is_ready (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-  return self->basemap != NULL;
+  return self->basemap != NULL && self->dataset != NULL;
+}
+
+AtlasDataset *
+atlas_window_get_dataset (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->dataset;
+}
+
+AtlasTimeline *
+atlas_window_get_timeline (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->timeline;
+}
+
+AtlasEventList *
+atlas_window_get_event_list (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->event_list;
 }

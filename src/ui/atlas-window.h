@@ -5,6 +5,9 @@
 #include <shumate/shumate.h>
 
 #include "atlas-application.h"
+#include "atlas-dataset.h"
+#include "atlas-event-list.h"
+#include "atlas-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +19,10 @@ AtlasWindow      *atlas_window_new         (AtlasApplication *application);
 ShumateSimpleMap *atlas_window_get_map     (AtlasWindow      *self);
 gboolean          atlas_window_is_ready    (AtlasWindow      *self);
 void              atlas_window_reset_view  (AtlasWindow      *self);
+void              atlas_window_open_file   (AtlasWindow      *self,
+                                            GFile            *file);
+AtlasDataset     *atlas_window_get_dataset (AtlasWindow      *self);
+AtlasTimeline    *atlas_window_get_timeline (AtlasWindow     *self);
+AtlasEventList   *atlas_window_get_event_list (AtlasWindow   *self);
 
 G_END_DECLS
