@@ -130,6 +130,25 @@ assert_troops (AtlasDeployment *deployment,
   g_assert_cmpint (max, ==, expected_max);
 }
 
+/* @feature is active from @first to @last inclusive and not on the days
+ * either side; @last may be ATLAS_DAY_MAX for an open end. */
+static void
+assert_active_days (AtlasFeature *feature,
+                    gint32        first,
+                    gint32        last)
+{
+  g_assert_cmpint (atlas_feature_get_start_day (feature), ==, first);
+  g_assert_false (atlas_feature_is_active_at (feature, first - 1));
+  g_assert_true (atlas_feature_is_active_at (feature, first));
+  if (last == ATLAS_DAY_MAX)
+    {
+      g_assert_true (atlas_feature_is_open_ended (feature));
+      return;
+    }
+  g_assert_true (atlas_feature_is_active_at (feature, last));
+  g_assert_false (atlas_feature_is_active_at (feature, last + 1));
+}
+
 static gboolean
 rule_has_area (const AtlasZoneRule *rule,
                const char          *code)
@@ -140,29 +159,31 @@ rule_has_area (const AtlasZoneRule *rule,
   return FALSE;
 }
 
-/* Every diagnostic, one per line, for the failure message. */
-static char *
-diagnostics_to_string (GListModel *diagnostics)
+/* Lists the load's diagnostics of @severity and returns how many there
+ * were; the listing ends up in the test log when the count is not 0. */
+static guint
+count_diagnostics (AtlasSeverity severity)
 {
-  GString *out = g_string_new (NULL);
+  guint n = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (bundled_diagnostics); i++)
     {
-      g_autoptr(AtlasDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
-      g_autofree char *line = atlas_diagnostic_to_string (diagnostic);
+      g_autoptr(AtlasDiagnostic) diagnostic = g_list_model_get_item (bundled_diagnostics, i);
+      g_autofree char *line = NULL;
 
-      g_string_append_printf (out, "%s\n", line);
+      if (atlas_diagnostic_get_severity (diagnostic) != severity)
+        continue;
+      line = atlas_diagnostic_to_string (diagnostic);
+      g_test_message ("%s", line);
+      n++;
     }
-  return g_string_free (out, FALSE);
+  return n;
 }
 
 static void
 test_loads_without_errors (void)
 {
-  g_autofree char *listing = diagnostics_to_string (bundled_diagnostics);
-
-  if (atlas_dataset_get_n_errors (bundled) != 0)
-    g_test_message ("%s", listing);
+  g_assert_cmpuint (count_diagnostics (ATLAS_SEVERITY_ERROR), ==, 0);
   g_assert_cmpuint (atlas_dataset_get_n_errors (bundled), ==, 0);
 
   /* Nothing was skipped: the file holds this many features of each kind. */
@@ -175,12 +196,8 @@ test_loads_without_errors (void)
 static void
 test_loads_without_warnings (void)
 {
-  g_autofree char *listing = diagnostics_to_string (bundled_diagnostics);
-
-  if (atlas_dataset_get_n_warnings (bundled) != 0)
-    g_test_message ("%s", listing);
+  g_assert_cmpuint (count_diagnostics (ATLAS_SEVERITY_WARNING), ==, 0);
   g_assert_cmpuint (atlas_dataset_get_n_warnings (bundled), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (bundled_diagnostics), ==, 0);
 }
 
 static void
@@ -266,23 +283,33 @@ test_time_span (void)
   g_assert_cmpint (last, >=, day (2010, 10, 29));
 }
 
+/* Dates of the brief's key events: id, start, end (NULL: none given). */
+static const struct {
+  const char *id;
+  const char *start;
+  const char *end;
+} key_dates[] = {
+  { "ev-allied-force", "1999-03-24", "1999-06-10" },
+  { "ev-mta-signed", "1999-06-09", NULL },
+  { "ev-mta-in-force", "1999-06-10", NULL },
+  { "ev-unscr-1244", "1999-06-10", NULL },
+  { "ev-kfor-entry", "1999-06-12", NULL },
+  { "ev-withdrawal-complete", "1999-06-20", NULL },
+  { "ev-asz-reduced", "2001-12-27", NULL },
+  { "ev-gsz-lifted", "2001-08-17", NULL },
+  { "ev-nato-ministers-2007", "2007-12-07", NULL },
+  { "ev-independence", "2008-02-17", NULL },
+  { "ev-gates-visit", "2008-10-07", NULL },
+  { "ev-ksf-stood-up", "2009-01-21", NULL },
+  { "ev-icj-opinion", "2010-07-22", NULL },
+  { "ev-gate-2", "2010-10-29", NULL },
+};
+
 static void
 test_key_dates (void)
 {
-  assert_event ("ev-allied-force", "1999-03-24", "1999-06-10");
-  assert_event ("ev-mta-signed", "1999-06-09", NULL);
-  assert_event ("ev-mta-in-force", "1999-06-10", NULL);
-  assert_event ("ev-unscr-1244", "1999-06-10", NULL);
-  assert_event ("ev-kfor-entry", "1999-06-12", NULL);
-  assert_event ("ev-withdrawal-complete", "1999-06-20", NULL);
-  assert_event ("ev-asz-reduced", "2001-12-27", NULL);
-  assert_event ("ev-gsz-lifted", "2001-08-17", NULL);
-  assert_event ("ev-nato-ministers-2007", "2007-12-07", NULL);
-  assert_event ("ev-independence", "2008-02-17", NULL);
-  assert_event ("ev-gates-visit", "2008-10-07", NULL);
-  assert_event ("ev-ksf-stood-up", "2009-01-21", NULL);
-  assert_event ("ev-icj-opinion", "2010-07-22", NULL);
-  assert_event ("ev-gate-2", "2010-10-29", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (key_dates); i++)
+    assert_event (key_dates[i].id, key_dates[i].start, key_dates[i].end);
 }
 
 static void
@@ -317,8 +344,7 @@ test_air_safety_zone (void)
   g_assert_cmpfloat (atlas_zone_rule_get_width_km (rule, day (2001, 12, 26)), ==, 25.0);
   g_assert_cmpfloat (atlas_zone_rule_get_width_km (rule, day (2001, 12, 27)), ==, 10.0);
   g_assert_cmpfloat (atlas_zone_rule_get_width_km (rule, day (2002, 6, 1)), ==, 10.0);
-  g_assert_true (atlas_feature_is_active_at (feature, day (2002, 6, 1)));
-  g_assert_false (atlas_feature_is_active_at (feature, day (1999, 6, 9)));
+  assert_active_days (feature, day (1999, 6, 10), ATLAS_DAY_MAX);
 }
 
 static void
@@ -336,12 +362,10 @@ test_ground_safety_zone (void)
   g_assert_false (rule_has_area (rule, "MKD"));
   g_assert_cmpfloat (atlas_zone_rule_get_width_km (rule, day (2000, 1, 1)), ==, 5.0);
 
-  /* In force from the MTA's entry into force until the Merdare agreement. */
-  g_assert_false (atlas_feature_is_active_at (feature, day (1999, 6, 9)));
-  g_assert_true (atlas_feature_is_active_at (feature, day (1999, 6, 10)));
+  /* In force from the MTA's entry into force until the Merdare agreement
+   * of 17 August 2001: there on 1 January 2000, gone on 1 June 2002. */
+  assert_active_days (feature, day (1999, 6, 10), day (2001, 8, 16));
   g_assert_true (atlas_feature_is_active_at (feature, day (2000, 1, 1)));
-  g_assert_true (atlas_feature_is_active_at (feature, day (2001, 8, 16)));
-  g_assert_false (atlas_feature_is_active_at (feature, day (2001, 8, 17)));
   g_assert_false (atlas_feature_is_active_at (feature, day (2002, 6, 1)));
 }
 
@@ -368,10 +392,8 @@ test_proposed_zones (void)
     g_assert_cmpfloat (atlas_zone_rule_get_width_km (band_rule, day (1999, 6, 1)), ==, 25.0);
 
   /* Both come from the leaked plan of May 1999 and give way to the MTA. */
-  g_assert_true (atlas_feature_is_active_at (green, day (1999, 5, 31)));
-  g_assert_false (atlas_feature_is_active_at (green, day (1999, 6, 10)));
-  g_assert_true (atlas_feature_is_active_at (band, day (1999, 5, 31)));
-  g_assert_false (atlas_feature_is_active_at (band, day (1999, 6, 10)));
+  assert_active_days (green, day (1999, 5, 1), day (1999, 6, 9));
+  assert_active_days (band, day (1999, 5, 1), day (1999, 6, 9));
 }
 
 static void
