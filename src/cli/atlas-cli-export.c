@@ -10,9 +10,12 @@
 #include "atlas-basemap.h"
 #include "atlas-cli.h"
 #include "atlas-cli-export.h"
+#include "atlas-date.h"
 #include "atlas-export-writer.h"
+#include "atlas-loader.h"
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
+#include "atlas-snapshot-sources.h"
 
 /*
  * --export: draws a snapshot without a display. Every argument is checked
@@ -25,6 +28,9 @@
 static const double home_bounds[4] = { 41.15, 19.05, 45.0, 21.75 };
 #define HOME_LAT 42.6
 #define HOME_LON 20.9
+
+/* Where the build puts the bundled dataset among the resources. */
+#define BUNDLED_DATASET_PATH RESOURCE_PREFIX "/dataset/"
 
 #define MIN_ZOOM 0.0
 #define MAX_ZOOM 19.0
@@ -118,30 +124,19 @@ parse_names (const char *text,
   return FALSE;
 }
 
-/* A full calendar date, YYYY-MM-DD, as a day number since 1970-01-01. */
+/* A full calendar date, YYYY-MM-DD, as a day number. */
 static gboolean
 parse_day (const char *text,
            gint32     *day)
 {
-  int year, month, dom;
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) epoch = NULL;
+  AtlasDate date;
 
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = atoi (text);
-  month = atoi (text + 5);
-  dom = atoi (text + 8);
-  if (year < 1 || !g_date_valid_dmy (dom, month, year))
+  if (!atlas_date_parse (text, -1, &date) ||
+      date.precision != ATLAS_DATE_PRECISION_DAY ||
+      date.qualifiers != ATLAS_DATE_QUALIFIER_NONE)
     return FALSE;
 
-  date = g_date_time_new_utc (year, month, dom, 0, 0, 0);
-  epoch = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
-  *day = (gint32) (g_date_time_difference (date, epoch) / G_TIME_SPAN_DAY);
+  *day = atlas_date_get_first_day (&date);
   return TRUE;
 }
 
@@ -211,20 +206,41 @@ home_zoom (double lat,
   return CLAMP (log2 (world / ATLAS_TILE_SIZE), MIN_ZOOM, MAX_ZOOM);
 }
 
-static int
-check_data_files (const char * const *files)
+/* Adds the dataset compiled into the resources, if the build has one. */
+static void
+add_bundled_dataset (AtlasLoader *loader)
 {
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+  g_auto(GStrv) names = g_resources_enumerate_children (BUNDLED_DATASET_PATH, 0, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr(GFileInputStream) stream = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strconcat (BUNDLED_DATASET_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
 
-      if ((stream = g_file_read (file, NULL, &error)) == NULL)
-        return fail (ATLAS_CLI_EXIT_FAILED, _("Cannot read “%s”: %s"), files[i], error->message);
+      if (g_str_has_suffix (names[i], ".geojson") &&
+          (bytes = g_resources_lookup_data (path, 0, NULL)) != NULL)
+        atlas_loader_add_bytes (loader, bytes, names[i]);
     }
+}
 
-  return ATLAS_CLI_EXIT_OK;
+/* The --data files, or else the bundled dataset. */
+static AtlasDataset *
+load_dataset (const char * const  *files,
+              GError             **error)
+{
+  g_autoptr(AtlasLoader) loader = atlas_loader_new ();
+
+  if (files != NULL && files[0] != NULL)
+    for (guint i = 0; files[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+
+        atlas_loader_add_file (loader, file, files[i]);
+      }
+  else
+    add_bundled_dataset (loader);
+
+  return atlas_loader_load (loader, NULL, error);
 }
 
 int
@@ -232,6 +248,8 @@ atlas_cli_export (const AtlasCliExportOptions *options)
 {
   g_auto(Request) request = { 0, };
   g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasOverlay) sources = NULL;
   g_autoptr(AtlasBasemap) basemap = NULL;
   g_autoptr(AtlasPainter) painter = NULL;
   g_autoptr(AtlasSnapshot) snapshot = NULL;
@@ -248,8 +266,13 @@ atlas_cli_export (const AtlasCliExportOptions *options)
   if (request.geojson)
     return fail (ATLAS_CLI_EXIT_USAGE, _("Export to GeoJSON is not supported yet: use .png, .svg or .pdf"));
 
-  if ((status = check_data_files (options->data)) != ATLAS_CLI_EXIT_OK)
-    return status;
+  dataset = load_dataset (options->data, &error);
+  if (dataset == NULL)
+    return fail (ATLAS_CLI_EXIT_FAILED, _("Could not load the data: %s"), error->message);
+
+  /* Without --date, the first date of the data. */
+  if (!request.has_day)
+    request.has_day = atlas_dataset_get_time_range (dataset, &request.day, NULL);
 
   basemap = atlas_basemap_new_from_resources (&error);
   if (basemap == NULL)
@@ -268,6 +291,8 @@ atlas_cli_export (const AtlasCliExportOptions *options)
   atlas_snapshot_set_names (snapshot, request.names);
   if (request.has_day)
     atlas_snapshot_set_day (snapshot, request.day);
+  sources = atlas_dataset_sources_overlay_new (dataset);
+  atlas_snapshot_add_overlay (snapshot, sources);
 
   file = g_file_new_for_commandline_arg (request.output);
   if (!atlas_export_write (snapshot, request.format, &request.size, file, NULL, NULL, NULL, &error))
