@@ -18,6 +18,8 @@ struct _AtlasComputedZone
   guint           color_index;
   AtlasZoneShape  shape;
   double          width_km;
+  gboolean        exploration;
+  gboolean        both_sides;
   double          area_km2;
   double          length_km;
 
@@ -43,7 +45,10 @@ static const double level_max_zoom[ATLAS_COMPUTED_ZONE_N_LEVELS] = { 6, 8, 10, 1
 /* Preferred places for a label along a zone's spine, as fractions of its
  * length: the middle first, then ever finer, so that when the middle is off
  * screen another place still is. */
-static const double label_fractions[] = { 0.5, 0.25, 0.75, 0.125, 0.375, 0.625, 0.875, 0.0625, 0.9375 };
+static const double label_fractions[] = {
+  0.5, 0.25, 0.75, 0.125, 0.375, 0.625, 0.875,
+  0.0625, 0.1875, 0.3125, 0.4375, 0.5625, 0.6875, 0.8125, 0.9375,
+};
 
 static void
 zone_path_clear (AtlasZonePath *path)
@@ -396,9 +401,80 @@ compare_area_desc (gconstpointer a,
   return aa < ab ? 1 : aa > ab ? -1 : 0;
 }
 
-/* Label places: along the spine (for an area, the point of the area nearest
- * to that place on the spine, found inside a disc around it), or inside
- * the largest polygons. Failures only cost a label place. */
+/* A point (x, y) in the metric plane as a GEOS point; NULL on failure. */
+static GEOSGeometry *
+make_point (AtlasGeos *geos,
+            double     x,
+            double     y)
+{
+  GEOSContextHandle_t h = atlas_geos_get_handle (geos);
+  double xy[2] = { x, y };
+  GEOSCoordSequence *seq = GEOSCoordSeq_copyFromBuffer_r (h, xy, 1, 0, 0);
+
+  return seq != NULL ? GEOSGeom_createPoint_r (h, seq) : NULL;
+}
+
+/* For an area along a spine (a band along its boundary): the middle of the
+ * band across from the place on the spine, found by stepping half the
+ * band's width to either side; or the place itself when the band lies on
+ * both sides. */
+static void
+add_band_label_point (AtlasComputedZone           *self,
+                      AtlasGeos                   *geos,
+                      const AtlasProjection       *projection,
+                      const GEOSPreparedGeometry  *area,
+                      const GEOSGeometry          *spine,
+                      double                       fraction)
+{
+  GEOSContextHandle_t h = atlas_geos_get_handle (geos);
+  GEOSGeometry *here, *ahead;
+  double x, y, ax, ay, dx, dy, len, step;
+
+  here = GEOSInterpolateNormalized_r (h, spine, fraction);
+  ahead = GEOSInterpolateNormalized_r (h, spine, MIN (fraction + 0.002, 1.0));
+  if (here == NULL || ahead == NULL ||
+      !GEOSGeomGetX_r (h, here, &x) || !GEOSGeomGetY_r (h, here, &y) ||
+      !GEOSGeomGetX_r (h, ahead, &ax) || !GEOSGeomGetY_r (h, ahead, &ay))
+    goto out;
+
+  dx = ax - x;
+  dy = ay - y;
+  len = hypot (dx, dy);
+  step = (isnan (self->width_km) ? 1.0 : self->width_km) * 500.0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double px = x, py = y;
+      GEOSGeometry *point;
+
+      /* Left of the spine, right of it, then on it. */
+      if (i < 2 && len > 0)
+        {
+          double sign = i == 0 ? 1.0 : -1.0;
+
+          px = x - sign * dy / len * step;
+          py = y + sign * dx / len * step;
+        }
+      else if (i < 2)
+        continue;
+
+      point = make_point (geos, px, py);
+      if (point != NULL && GEOSPreparedContains_r (h, area, point) == 1)
+        {
+          add_label_point (self, geos, projection, point);
+          atlas_geos_clear (geos, &point);
+          break;
+        }
+      atlas_geos_clear (geos, &point);
+    }
+
+out:
+  atlas_geos_clear (geos, &here);
+  atlas_geos_clear (geos, &ahead);
+}
+
+/* Label places: along the spine (a band's boundary or a line zone itself),
+ * or else inside the largest polygons. Failures only cost a label place. */
 static void
 build_label_points (AtlasComputedZone           *self,
                     AtlasGeos                   *geos,
@@ -408,6 +484,7 @@ build_label_points (AtlasComputedZone           *self,
 {
   GEOSContextHandle_t h = atlas_geos_get_handle (geos);
   const GEOSGeometry *spine = info->spine;
+  const GEOSPreparedGeometry *prepared = NULL;
   GEOSGeometry *merged = NULL;
 
   if (spine == NULL && self->shape == ATLAS_ZONE_SHAPE_LINE)
@@ -420,32 +497,24 @@ build_label_points (AtlasComputedZone           *self,
       merged = GEOSLineMerge_r (h, spine);
       if (merged != NULL)
         spine = merged;
+      if (self->shape == ATLAS_ZONE_SHAPE_AREA)
+        prepared = GEOSPrepare_r (h, metric);
 
       for (guint i = 0; i < G_N_ELEMENTS (label_fractions); i++)
         {
-          GEOSGeometry *on_spine = GEOSInterpolateNormalized_r (h, spine, label_fractions[i]);
-
-          if (on_spine == NULL)
-            continue;
-
           if (self->shape == ATLAS_ZONE_SHAPE_LINE)
-            add_label_point (self, geos, projection, on_spine);
-          else
             {
-              double radius = isnan (self->width_km) ? 2000 : MAX (self->width_km * 1000, 500);
-              GEOSGeometry *disc = GEOSBuffer_r (h, on_spine, radius, 4);
-              GEOSGeometry *piece = disc != NULL ? GEOSIntersection_r (h, metric, disc) : NULL;
-              GEOSGeometry *inside = piece != NULL ? GEOSPointOnSurface_r (h, piece) : NULL;
+              GEOSGeometry *on_spine = GEOSInterpolateNormalized_r (h, spine, label_fractions[i]);
 
-              add_label_point (self, geos, projection, inside);
-              atlas_geos_clear (geos, &inside);
-              atlas_geos_clear (geos, &piece);
-              atlas_geos_clear (geos, &disc);
+              add_label_point (self, geos, projection, on_spine);
+              atlas_geos_clear (geos, &on_spine);
             }
-
-          atlas_geos_clear (geos, &on_spine);
+          else if (prepared != NULL)
+            add_band_label_point (self, geos, projection, prepared, spine, label_fractions[i]);
         }
 
+      if (prepared != NULL)
+        GEOSPreparedGeom_destroy_r (h, prepared);
       atlas_geos_clear (geos, &merged);
     }
 
@@ -454,7 +523,6 @@ build_label_points (AtlasComputedZone           *self,
       int n = GEOSGetNumGeometries_r (h, metric);
       g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (double) * 2);
 
-      /* The largest polygons first. */
       for (int i = 0; i < n; i++)
         {
           double entry[2] = { 0, i };
@@ -509,6 +577,8 @@ atlas_computed_zone_new (AtlasGeos                   *geos,
   self->proposed = info->proposed;
   self->color_index = info->color_index;
   self->width_km = info->width_km;
+  self->exploration = info->exploration;
+  self->both_sides = info->both_sides;
 
   type = GEOSGeomTypeId_r (h, metric);
   if (type == GEOS_LINESTRING || type == GEOS_MULTILINESTRING)
@@ -602,6 +672,20 @@ atlas_computed_zone_get_width_km (AtlasComputedZone *self)
 {
   g_return_val_if_fail (ATLAS_IS_COMPUTED_ZONE (self), NAN);
   return self->width_km;
+}
+
+gboolean
+atlas_computed_zone_is_exploration (AtlasComputedZone *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COMPUTED_ZONE (self), FALSE);
+  return self->exploration;
+}
+
+gboolean
+atlas_computed_zone_is_both_sides (AtlasComputedZone *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COMPUTED_ZONE (self), FALSE);
+  return self->both_sides;
 }
 
 double

@@ -43,6 +43,8 @@ typedef struct
   gboolean            proposed;
   guint               color_index;
   double              width_km;   /* NAN unless the zone is a band */
+  gboolean            exploration; /* the width is a session's what-if */
+  gboolean            both_sides;  /* a band on both sides of its boundary */
   /* Line along which the zone's label is best placed and whose length is
    * the zone's length (the boundary of a band); NULL: the geometry's own. */
   const GEOSGeometry *spine;
@@ -65,6 +67,10 @@ guint                atlas_computed_zone_get_color_index  (AtlasComputedZone *se
 AtlasZoneShape       atlas_computed_zone_get_shape        (AtlasComputedZone *self);
 /* NAN unless the zone is a band. */
 double               atlas_computed_zone_get_width_km     (AtlasComputedZone *self);
+/* Whether the width is a session's exploration rather than history. */
+gboolean             atlas_computed_zone_is_exploration   (AtlasComputedZone *self);
+/* A band whose width applies on both sides of its boundary. */
+gboolean             atlas_computed_zone_is_both_sides    (AtlasComputedZone *self);
 /* 0 for lines. */
 double               atlas_computed_zone_get_area_km2     (AtlasComputedZone *self);
 /* A band's boundary, a line's length, a polygon's perimeter. */
