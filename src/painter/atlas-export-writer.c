@@ -480,6 +480,40 @@ render_image_thread (GTask        *task,
     g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
 }
 
+/* Runs @thread_func on a job for the snapshot in a worker thread; an
+ * invalid size fails at once, through @callback. */
+static void
+start_job_task (AtlasSnapshot             *snapshot,
+                AtlasExportFormat          format,
+                const AtlasExportSize     *size,
+                GFile                     *file,
+                AtlasSnapshotProgressFunc  progress,
+                gpointer                   progress_data,
+                GCancellable              *cancellable,
+                GAsyncReadyCallback        callback,
+                gpointer                   user_data,
+                gpointer                   source_tag,
+                GTaskThreadFunc            thread_func)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Job *job;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  if ((job = job_new (snapshot, format, size, file, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->progress = progress;
+  job->progress_data = progress_data;
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 void
 atlas_export_render_image_async (AtlasSnapshot         *snapshot,
                                  const AtlasExportSize *size,
@@ -487,24 +521,12 @@ atlas_export_render_image_async (AtlasSnapshot         *snapshot,
                                  GAsyncReadyCallback    callback,
                                  gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  Job *job;
-
   g_return_if_fail (ATLAS_IS_SNAPSHOT (snapshot));
   g_return_if_fail (size != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_export_render_image_async);
-
-  if ((job = job_new (snapshot, ATLAS_EXPORT_FORMAT_PNG, size, NULL, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, render_image_thread);
+  start_job_task (snapshot, ATLAS_EXPORT_FORMAT_PNG, size, NULL, NULL, NULL,
+                  cancellable, callback, user_data,
+                  atlas_export_render_image_async, render_image_thread);
 }
 
 /**
@@ -597,28 +619,14 @@ atlas_export_write_async (AtlasSnapshot             *snapshot,
                           GAsyncReadyCallback        callback,
                           gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  Job *job;
-
   g_return_if_fail (ATLAS_IS_SNAPSHOT (snapshot));
   g_return_if_fail (format < ATLAS_EXPORT_N_FORMATS);
   g_return_if_fail (size != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_export_write_async);
-
-  if ((job = job_new (snapshot, format, size, file, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  job->progress = progress;
-  job->progress_data = progress_data;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, write_thread);
+  start_job_task (snapshot, format, size, file, progress, progress_data,
+                  cancellable, callback, user_data,
+                  atlas_export_write_async, write_thread);
 }
 
 gboolean

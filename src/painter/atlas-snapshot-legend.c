@@ -136,6 +136,26 @@ atlas_legend_add_fill (AtlasLegend     *legend,
     entry->outline = *outline;
 }
 
+/* Lines and points: a colour and a size. */
+static void
+add_sized_entry (AtlasLegend     *legend,
+                 EntryKind        kind,
+                 const char      *label,
+                 const AtlasRgba *color,
+                 double           size,
+                 gboolean         dashed)
+{
+  Entry *entry;
+
+  g_return_if_fail (color != NULL);
+
+  if ((entry = add_entry (legend, kind, label)) == NULL)
+    return;
+  entry->color = *color;
+  entry->size = size;
+  entry->dashed = dashed;
+}
+
 void
 atlas_legend_add_line (AtlasLegend     *legend,
                        const char      *label,
@@ -143,15 +163,7 @@ atlas_legend_add_line (AtlasLegend     *legend,
                        double           width,
                        gboolean         dashed)
 {
-  Entry *entry;
-
-  g_return_if_fail (color != NULL);
-
-  if ((entry = add_entry (legend, ENTRY_LINE, label)) == NULL)
-    return;
-  entry->color = *color;
-  entry->size = CLAMP (width, 0.5, SWATCH_H);
-  entry->dashed = dashed;
+  add_sized_entry (legend, ENTRY_LINE, label, color, CLAMP (width, 0.5, SWATCH_H), dashed);
 }
 
 void
@@ -160,14 +172,7 @@ atlas_legend_add_point (AtlasLegend     *legend,
                         const AtlasRgba *color,
                         double           radius)
 {
-  Entry *entry;
-
-  g_return_if_fail (color != NULL);
-
-  if ((entry = add_entry (legend, ENTRY_POINT, label)) == NULL)
-    return;
-  entry->color = *color;
-  entry->size = CLAMP (radius, 1.0, SWATCH_H / 2.0);
+  add_sized_entry (legend, ENTRY_POINT, label, color, CLAMP (radius, 1.0, SWATCH_H / 2.0), FALSE);
 }
 
 /**

@@ -97,6 +97,19 @@ atlas_overlay_get_depth (AtlasOverlay *overlay)
 /* Each callback runs between cairo_save() and cairo_restore(), so an
  * overlay that forgets to restore its source or clip cannot leak it into
  * the next stage. */
+static void
+run_draw_func (AtlasOverlay              *overlay,
+               AtlasOverlayDrawFunc       func,
+               cairo_t                   *cr,
+               const AtlasOverlayContext *context)
+{
+  if (func == NULL)
+    return;
+
+  cairo_save (cr);
+  func (cr, context, overlay->user_data);
+  cairo_restore (cr);
+}
 
 void
 atlas_overlay_draw (AtlasOverlay              *overlay,
@@ -107,12 +120,7 @@ atlas_overlay_draw (AtlasOverlay              *overlay,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (context != NULL);
 
-  if (overlay->draw == NULL)
-    return;
-
-  cairo_save (cr);
-  overlay->draw (cr, context, overlay->user_data);
-  cairo_restore (cr);
+  run_draw_func (overlay, overlay->draw, cr, context);
 }
 
 void
@@ -124,12 +132,7 @@ atlas_overlay_draw_labels (AtlasOverlay              *overlay,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (context != NULL);
 
-  if (overlay->draw_labels == NULL)
-    return;
-
-  cairo_save (cr);
-  overlay->draw_labels (cr, context, overlay->user_data);
-  cairo_restore (cr);
+  run_draw_func (overlay, overlay->draw_labels, cr, context);
 }
 
 void
