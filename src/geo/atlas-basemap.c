@@ -59,6 +59,7 @@ atlas_path_clear (AtlasPath *path)
   g_clear_pointer (&path->offsets, g_free);
   g_clear_pointer (&path->xy, g_free);
   g_clear_pointer (&path->bboxes, g_free);
+  g_clear_pointer (&path->holes, g_free);
   path->n_parts = 0;
 }
 
@@ -154,6 +155,7 @@ build_level (AtlasShape *shape,
   g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) bboxes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) holes = g_array_new (FALSE, FALSE, sizeof (guint8));
   g_autofree gboolean *keep = g_new0 (gboolean, full->offsets[full->n_parts]);
   guint zero = 0;
 
@@ -193,10 +195,12 @@ build_level (AtlasShape *shape,
         guint end = xy->len / 2;
         g_array_append_val (offsets, end);
         g_array_append_vals (bboxes, bb, 4);
+        g_array_append_val (holes, full->holes[p]);
       }
     }
 
   out->n_parts = offsets->len - 1;
+  out->holes = (guint8 *) g_array_free (g_steal_pointer (&holes), FALSE);
   out->offsets = (guint *) g_array_free (g_steal_pointer (&offsets), FALSE);
   out->xy = (double *) g_array_free (g_steal_pointer (&xy), FALSE);
   out->bboxes = (double *) g_array_free (g_steal_pointer (&bboxes), FALSE);
@@ -222,10 +226,12 @@ read_position (JsonNode  *node,
 /* Appends one ring or line string to the full level being built. */
 static gboolean
 append_part (JsonArray *coords,
+             guint8     hole,
              GArray    *xy,
              GArray    *lonlat,
              GArray    *offsets,
-             GArray    *bboxes)
+             GArray    *bboxes,
+             GArray    *holes)
 {
   guint n = json_array_get_length (coords);
   double bb[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
@@ -255,6 +261,7 @@ append_part (JsonArray *coords,
   end = xy->len / 2;
   g_array_append_val (offsets, end);
   g_array_append_vals (bboxes, bb, 4);
+  g_array_append_val (holes, hole);
   return TRUE;
 }
 
@@ -264,6 +271,7 @@ append_geometry (JsonObject *geometry,
                  GArray     *lonlat,
                  GArray     *offsets,
                  GArray     *bboxes,
+                 GArray     *holes,
                  gboolean   *closed)
 {
   const char *type = json_object_get_string_member_with_default (geometry, "type", "");
@@ -278,7 +286,7 @@ append_geometry (JsonObject *geometry,
   if (g_str_equal (type, "LineString"))
     {
       *closed = FALSE;
-      return append_part (coords, xy, lonlat, offsets, bboxes);
+      return append_part (coords, FALSE, xy, lonlat, offsets, bboxes, holes);
     }
   else if (g_str_equal (type, "MultiLineString") || g_str_equal (type, "Polygon"))
     {
@@ -302,7 +310,10 @@ append_geometry (JsonObject *geometry,
 
       if (depth == 1)
         {
-          if (!append_part (json_node_get_array (child), xy, lonlat, offsets, bboxes))
+          /* In a Polygon, every ring after the first is a hole. */
+          guint8 hole = *closed && i > 0;
+
+          if (!append_part (json_node_get_array (child), hole, xy, lonlat, offsets, bboxes, holes))
             return FALSE;
         }
       else
@@ -314,7 +325,7 @@ append_geometry (JsonObject *geometry,
               JsonNode *ring = json_array_get_element (polygon, j);
 
               if (!JSON_NODE_HOLDS_ARRAY (ring) ||
-                  !append_part (json_node_get_array (ring), xy, lonlat, offsets, bboxes))
+                  !append_part (json_node_get_array (ring), j > 0, xy, lonlat, offsets, bboxes, holes))
                 return FALSE;
             }
         }
@@ -496,6 +507,7 @@ load_shapes (const char  *name,
       g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr(GArray) bboxes = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) holes = g_array_new (FALSE, FALSE, sizeof (guint8));
       AtlasShape *shape;
       AtlasPath *full;
       const char *a, *b, *code;
@@ -510,7 +522,7 @@ load_shapes (const char  *name,
               ? json_object_get_object_member (feature, "properties") : NULL;
 
       g_array_append_val (offsets, zero);
-      if (!append_geometry (geometry, xy, lonlat, offsets, bboxes, &closed))
+      if (!append_geometry (geometry, xy, lonlat, offsets, bboxes, holes, &closed))
         {
           g_set_error (error, ATLAS_BASEMAP_ERROR, ATLAS_BASEMAP_ERROR_INVALID,
                        "Base map file “%s”: features[%u] has an invalid geometry", name, i);
@@ -533,6 +545,7 @@ load_shapes (const char  *name,
       full->offsets = (guint *) g_array_free (g_steal_pointer (&offsets), FALSE);
       full->xy = (double *) g_array_free (g_steal_pointer (&xy), FALSE);
       full->bboxes = (double *) g_array_free (g_steal_pointer (&bboxes), FALSE);
+      full->holes = (guint8 *) g_array_free (g_steal_pointer (&holes), FALSE);
       shape->lonlat = (double *) g_array_free (g_steal_pointer (&lonlat), FALSE);
 
       shape->bbox[0] = shape->bbox[1] = G_MAXDOUBLE;

@@ -39,6 +39,7 @@ typedef struct
   guint  *offsets;   /* n_parts + 1 indices into xy, counted in points */
   double *xy;        /* interleaved normalised Mercator x, y */
   double *bboxes;    /* 4 per part: min x, min y, max x, max y */
+  guint8 *holes;     /* per part: TRUE for the inner rings of a polygon */
 } AtlasPath;
 
 typedef struct

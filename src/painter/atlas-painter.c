@@ -133,7 +133,8 @@ static gboolean
 append_shape (cairo_t          *cr,
               const AtlasView  *view,
               const AtlasShape *shape,
-              const double      bounds[4])
+              const double      bounds[4],
+              gboolean          outer_only)
 {
   const AtlasPath *path;
   double world = atlas_mercator_world_size (view->zoom);
@@ -151,6 +152,8 @@ append_shape (cairo_t          *cr,
       guint first = path->offsets[p], last = path->offsets[p + 1];
 
       if (!atlas_bounds_intersect (&path->bboxes[4 * p], bounds))
+        continue;
+      if (outer_only && path->holes[p])
         continue;
 
       cairo_move_to (cr, path->xy[2 * first] * world + ox, path->xy[2 * first + 1] * world + oy);
@@ -178,7 +181,7 @@ fill_shapes (cairo_t         *cr,
     {
       const AtlasShape *shape = g_ptr_array_index (shapes, i);
 
-      if (append_shape (cr, view, shape, bounds))
+      if (append_shape (cr, view, shape, bounds, FALSE))
         cairo_fill (cr);
     }
 }
@@ -228,7 +231,7 @@ atlas_painter_draw_base (AtlasPainter    *self,
   fill_shapes (cr, view, atlas_basemap_get_countries (self->basemap), bounds, &pal->land);
 
   kosovo = atlas_basemap_lookup_country (self->basemap, KOSOVO);
-  if (kosovo != NULL && append_shape (cr, view, kosovo, bounds))
+  if (kosovo != NULL && append_shape (cr, view, kosovo, bounds, FALSE))
     {
       set_source (cr, &pal->kosovo);
       cairo_fill (cr);
@@ -245,12 +248,13 @@ atlas_painter_draw_base (AtlasPainter    *self,
 
       if (border->code != NULL && strstr (border->code, KOSOVO) != NULL)
         continue;
-      append_shape (cr, view, border, bounds);
+      append_shape (cr, view, border, bounds, FALSE);
     }
   cairo_stroke (cr);
 
-  /* Kosovo's whole outline, coast-free as it is, drawn last and strongest. */
-  if (kosovo != NULL && append_shape (cr, view, kosovo, bounds))
+  /* Kosovo's whole outline, coast-free as it is, drawn last and strongest;
+   * its lakes are water, not borders. */
+  if (kosovo != NULL && append_shape (cr, view, kosovo, bounds, TRUE))
     {
       set_source (cr, &pal->kosovo_border);
       cairo_set_line_width (cr, 2.2 * line_scale);
@@ -450,7 +454,8 @@ static void
 draw_place_labels (AtlasPainter    *self,
                    cairo_t         *cr,
                    const AtlasView *view,
-                   AtlasLabelSet   *labels)
+                   AtlasLabelSet   *labels,
+                   gboolean         capitals)
 {
   const AtlasBasemapPlace *places;
   guint n_places;
@@ -473,6 +478,8 @@ draw_place_labels (AtlasPainter    *self,
       PangoRectangle ink;
       double px, py, r, x, y;
 
+      if (place->capital != capitals)
+        continue;
       if (place->x < bounds[0] || place->x > bounds[2] || place->y < bounds[1] || place->y > bounds[3])
         continue;
       if (!place->capital && place->population < min_population_for_zoom (view->zoom, in_kosovo))
@@ -539,9 +546,11 @@ atlas_painter_draw_labels (AtlasPainter    *self,
   g_return_if_fail (view != NULL);
   g_return_if_fail (labels != NULL);
 
+  /* Capitals first, then countries, then the other places. */
   cairo_save (cr);
+  draw_place_labels (self, cr, view, labels, TRUE);
   draw_country_labels (self, cr, view, labels);
-  draw_place_labels (self, cr, view, labels);
+  draw_place_labels (self, cr, view, labels, FALSE);
   cairo_restore (cr);
 }
 

@@ -41,6 +41,7 @@ struct _AtlasWindow
   AtlasPainter         *painter;
   AtlasLabelLayer      *label_layer;
   guint                 fit_tick_id;
+  gboolean              online;
 
   /* The dataset shown: the bundled one merged with the files opened. */
   AtlasDataset         *dataset;
@@ -149,6 +150,18 @@ current_theme (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? ATLAS_THEME_DARK : ATLAS_THEME_LIGHT;
 }
 
+/* Hands the current painter to every overlay layer. */
+static void
+update_overlays (AtlasWindow *self)
+{
+  if (self->label_layer == NULL)
+    return;
+
+  /* Online tiles carry their own names. */
+  atlas_label_layer_set_painter (self->label_layer, self->painter);
+  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !self->online);
+}
+
 /* Installs the base-map source for the current theme, scale factor and
  * preference. Called whenever one of them changes. */
 static void
@@ -184,10 +197,8 @@ update_map_source (AtlasWindow *self)
     }
 
   shumate_simple_map_set_map_source (self->map, source);
-
-  /* Online tiles carry their own names. */
-  atlas_label_layer_set_painter (self->label_layer, self->painter);
-  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !online);
+  self->online = online;
+  update_overlays (self);
 }
 
 static void
@@ -198,8 +209,6 @@ on_basemap_loaded (GObject      *object,
   g_autoptr(AtlasWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasBasemap) basemap = NULL;
-  ShumateMap *map;
-
   basemap = atlas_basemap_load_finish (result, &error);
   if (basemap == NULL)
     {
@@ -217,11 +226,13 @@ on_basemap_loaded (GObject      *object,
 
   self->basemap = g_steal_pointer (&basemap);
 
-  map = shumate_simple_map_get_map (self->map);
-  self->label_layer = atlas_label_layer_new (shumate_simple_map_get_viewport (self->map));
-  shumate_map_add_layer (map, SHUMATE_LAYER (self->label_layer));
-
+  /* The first base layer goes on top of whatever is there, so it must come
+   * before the overlays. */
   update_map_source (self);
+  self->label_layer = atlas_label_layer_new (shumate_simple_map_get_viewport (self->map));
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
+  update_overlays (self);
+
   restore_view (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
   gtk_widget_grab_focus (GTK_WIDGET (self->map));
