@@ -16,6 +16,8 @@
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
 #include "atlas-snapshot-sources.h"
+#include "atlas-snapshot-zones.h"
+#include "atlas-zone-set.h"
 
 /*
  * --export: draws a snapshot without a display. Every argument is checked
@@ -243,6 +245,34 @@ load_dataset (const char * const  *files,
   return atlas_loader_load (loader, NULL, error);
 }
 
+/* The zones in force on @day, computed as history has them. A zone that
+ * cannot be computed is left out with a warning: the rest is still worth
+ * a picture. */
+static AtlasOverlay *
+new_zones_overlay (AtlasBasemap *basemap,
+                   AtlasDataset *dataset,
+                   gint32        day)
+{
+  g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (basemap, dataset);
+  g_autoptr(GPtrArray) ids = atlas_zone_set_list_active (zone_set, day);
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(GError) error = NULL;
+      AtlasComputedZone *zone;
+
+      zone = atlas_zone_set_compute (zone_set, id, day, ATLAS_ZONE_COMPUTE_HISTORICAL, &error);
+      if (zone == NULL)
+        g_printerr (_("%s: warning: zone “%s” left out: %s\n"), g_get_prgname (), id, error->message);
+      else
+        g_ptr_array_add (zones, zone);
+    }
+
+  return atlas_zones_overlay_new ((AtlasComputedZone * const *) zones->pdata, zones->len);
+}
+
 int
 atlas_cli_export (const AtlasCliExportOptions *options)
 {
@@ -250,6 +280,7 @@ atlas_cli_export (const AtlasCliExportOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasOverlay) sources = NULL;
+  g_autoptr(AtlasOverlay) zones = NULL;
   g_autoptr(AtlasBasemap) basemap = NULL;
   g_autoptr(AtlasPainter) painter = NULL;
   g_autoptr(AtlasSnapshot) snapshot = NULL;
@@ -293,6 +324,11 @@ atlas_cli_export (const AtlasCliExportOptions *options)
     atlas_snapshot_set_day (snapshot, request.day);
   sources = atlas_dataset_sources_overlay_new (dataset);
   atlas_snapshot_add_overlay (snapshot, sources);
+  if (request.has_day)
+    {
+      zones = new_zones_overlay (basemap, dataset, request.day);
+      atlas_snapshot_add_overlay (snapshot, zones);
+    }
 
   file = g_file_new_for_commandline_arg (request.output);
   if (!atlas_export_write (snapshot, request.format, &request.size, file, NULL, NULL, NULL, &error))

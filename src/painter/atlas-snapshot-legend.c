@@ -28,6 +28,7 @@ typedef struct
   double                 size;       /* line width or point radius */
   AtlasLegendSymbolFunc  draw;
   gpointer               user_data;
+  GDestroyNotify         destroy;
 } Entry;
 
 struct _AtlasLegend
@@ -53,6 +54,8 @@ entry_clear (gpointer data)
   Entry *entry = data;
 
   g_free (entry->label);
+  if (entry->destroy != NULL)
+    entry->destroy (entry->user_data);
 }
 
 AtlasLegend *
@@ -178,23 +181,30 @@ atlas_legend_add_point (AtlasLegend     *legend,
 /**
  * atlas_legend_add_symbol:
  * @draw: draws the symbol
- * @user_data: (not nullable): data for @draw; it must live as long as
- *   the overlay that adds the entry
+ * @user_data: data for @draw
+ * @destroy: (nullable): frees @user_data with the legend (at once when
+ *   the label is already in the legend)
  */
 void
 atlas_legend_add_symbol (AtlasLegend           *legend,
                          const char            *label,
                          AtlasLegendSymbolFunc  draw,
-                         gpointer               user_data)
+                         gpointer               user_data,
+                         GDestroyNotify         destroy)
 {
   Entry *entry;
 
   g_return_if_fail (draw != NULL);
 
   if ((entry = add_entry (legend, ENTRY_SYMBOL, label)) == NULL)
-    return;
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
   entry->draw = draw;
   entry->user_data = user_data;
+  entry->destroy = destroy;
 }
 
 /**

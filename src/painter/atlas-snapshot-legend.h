@@ -49,7 +49,8 @@ void         atlas_legend_add_point        (AtlasLegend           *legend,
 void         atlas_legend_add_symbol       (AtlasLegend           *legend,
                                             const char            *label,
                                             AtlasLegendSymbolFunc  draw,
-                                            gpointer               user_data);
+                                            gpointer               user_data,
+                                            GDestroyNotify         destroy);
 void         atlas_legend_add_source       (AtlasLegend           *legend,
                                             const char            *source);
 

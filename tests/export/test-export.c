@@ -16,7 +16,11 @@
 #include "atlas-export-size.h"
 #include "atlas-export-writer.h"
 #include "atlas-painter.h"
+#include "atlas-loader.h"
 #include "atlas-snapshot.h"
+#include "atlas-snapshot-sources.h"
+#include "atlas-snapshot-zones.h"
+#include "atlas-zone-set.h"
 
 /* Snapshot composition and export, drawn with cairo alone: no display. */
 
@@ -600,6 +604,84 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Overlays of the export itself ---------------------------------------------- */
+
+static const char zone_dataset[] =
+  "{ \"type\": \"FeatureCollection\", \"features\": [ {"
+  "  \"type\": \"Feature\","
+  "  \"geometry\": { \"type\": \"Polygon\", \"coordinates\": [ [ [20.5, 42.3], [21.5, 42.3],"
+  "                  [21.5, 42.9], [20.5, 42.9], [20.5, 42.3] ] ] },"
+  "  \"properties\": { \"kind\": \"zone\", \"id\": \"test-zone\", \"title\": \"Test Zone\","
+  "    \"status\": \"in-force\", \"start\": \"1999-06-10\", \"end\": \"..\", \"certainty\": \"certain\","
+  "    \"sources\": [ { \"title\": \"Zone Order\", \"publisher\": \"Zone Publisher\", \"date\": \"1999-06-09\" } ] } } ] }";
+
+static AtlasDataset *
+load_zone_dataset (void)
+{
+  g_autoptr(AtlasLoader) loader = atlas_loader_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (zone_dataset, sizeof zone_dataset - 1);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  atlas_loader_add_bytes (loader, bytes, "zones.geojson");
+  dataset = atlas_loader_load (loader, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_loader_get_n_errors (loader), ==, 0);
+
+  return dataset;
+}
+
+/* A zone and the dataset's sources, as the command line adds them: drawn,
+ * in the legend, credited. */
+static void
+test_zones_overlay (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_zone_dataset ();
+  g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (basemap, dataset);
+  g_autoptr(AtlasComputedZone) zone = NULL;
+  g_autoptr(AtlasOverlay) zones = NULL;
+  g_autoptr(AtlasOverlay) sources = NULL;
+  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  g_autoptr(AtlasSnapshot) bare = NULL;
+  g_autoptr(AtlasLegend) legend = NULL;
+  g_autoptr(GError) error = NULL;
+  gint32 day = atlas_day_from_ymd (2000, 1, 1);
+  cairo_surface_t *with, *without;
+  AtlasView view;
+  double px, py;
+  gboolean labelled = FALSE;
+
+  zone = atlas_zone_set_compute (zone_set, "test-zone", day, ATLAS_ZONE_COMPUTE_HISTORICAL, &error);
+  g_assert_no_error (error);
+
+  kosovo_view (&view, 640, 400);
+  snapshot = atlas_snapshot_new (painter, &view);
+  atlas_snapshot_set_day (snapshot, day);
+  bare = atlas_snapshot_copy (snapshot);
+  zones = atlas_zones_overlay_new (&zone, 1);
+  sources = atlas_dataset_sources_overlay_new (dataset);
+  atlas_snapshot_add_overlay (snapshot, zones);
+  atlas_snapshot_add_overlay (snapshot, sources);
+
+  legend = atlas_snapshot_collect_legend (snapshot, ATLAS_SNAPSHOT_TARGET_RASTER);
+  for (guint i = 0; i < atlas_legend_get_n_entries (legend); i++)
+    labelled |= g_str_equal (atlas_legend_get_label (legend, i), "Test Zone");
+  g_assert_true (labelled);
+  g_assert_cmpuint (atlas_legend_get_n_sources (legend), ==, 1);
+  g_assert_cmpstr (atlas_legend_get_source (legend, 0), ==, "Zone Publisher");
+
+  /* The zone is drawn where it lies: around 42.6 N 21.0 E, not outside. */
+  with = render (snapshot, 640, 400);
+  without = render (bare, 640, 400);
+  atlas_view_project (&view, atlas_mercator_x_from_lon (21.0), atlas_mercator_y_from_lat (42.6), &px, &py);
+  g_assert_cmpfloat (region_difference (with, without, (int) px - 100, (int) py - 60, 200, 120, 0.02), >, 0.5);
+  atlas_view_project (&view, atlas_mercator_x_from_lon (21.8), atlas_mercator_y_from_lat (42.1), &px, &py);
+  g_assert_cmpfloat (region_difference (with, without, (int) px - 10, (int) py - 10, 20, 20, 0.02), ==, 0.0);
+
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
 /* Pictures ------------------------------------------------------------------- */
 
 /* The picture itself: compared with a committed reference. Set
@@ -990,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/export/snapshot/legend", test_legend);
   g_test_add_func ("/export/snapshot/titles", test_titles);
   g_test_add_func ("/export/snapshot/cancel", test_cancel);
+  g_test_add_func ("/export/overlay/zones", test_zones_overlay);
   g_test_add_func ("/export/picture/reference", test_reference_image);
   g_test_add_func ("/export/picture/stamp-and-attribution", test_stamp_and_attribution);
   g_test_add_func ("/export/picture/same-area", test_same_area);
