@@ -86,7 +86,8 @@ parse_double (const char *text,
 {
   char *end;
 
-  if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
+  /* Plain decimal numbers only: no hexadecimal, "inf" or "nan". */
+  if (text == NULL || *text == '\0' || text[strspn (text, "0123456789.+-eE")] != '\0')
     return FALSE;
 
   *value = g_ascii_strtod (text, &end);

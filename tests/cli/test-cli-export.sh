@@ -117,6 +117,7 @@ run "a malformed centre" 2 'Invalid centre “42.6”' "$bin" --export "$work/x.
 run "a centre off the map" 2 'Invalid centre “95,20”' "$bin" --export "$work/x.png" --center 95,20
 run "a zoom out of range" 2 'Invalid zoom “25”' "$bin" --export "$work/x.png" --zoom 25
 run "a zoom that is no number" 2 'Invalid zoom “near”' "$bin" --export "$work/x.png" --zoom near
+run "a hexadecimal zoom" 2 'Invalid zoom “0x8”' "$bin" --export "$work/x.png" --zoom 0x8
 run "unknown names" 2 'Invalid names “de”' "$bin" --export "$work/x.png" --names de
 run "--size without --export" 2 'need --export' "$bin" --size 100x100
 if [ ! -e "$work/x.png" ]; then ok "bad arguments write nothing"; else not_ok "bad arguments write nothing"; fi
