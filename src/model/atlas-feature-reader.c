@@ -93,6 +93,20 @@ describe (const AtlasJsonNode *node)
   return atlas_json_type_describe (node->type);
 }
 
+/* Reports a problem with member @key of an object at @parent_path; the
+ * path is only built when there is something to report. */
+static void
+member_error (AtlasChecker        *c,
+              const AtlasJsonNode *node,
+              const char          *parent_path,
+              const char          *key,
+              const char          *message)
+{
+  g_autofree char *path = atlas_checker_path (parent_path, key);
+
+  atlas_checker_error (c, node, path, "%s", message);
+}
+
 const char *
 atlas_checker_string (AtlasChecker        *c,
                       const AtlasJsonNode *object,
@@ -101,28 +115,29 @@ atlas_checker_string (AtlasChecker        *c,
                       gboolean             required)
 {
   const AtlasJsonNode *node = atlas_json_node_get_member (object, key);
-  g_autofree char *path = atlas_checker_path (parent_path, key);
+  g_autofree char *message = NULL;
 
   if (node == NULL)
     {
       if (required)
-        atlas_checker_error (c, object, path, "missing");
+        member_error (c, object, parent_path, key, "missing");
       return NULL;
     }
   if (node->type != ATLAS_JSON_STRING)
     {
-      atlas_checker_error (c, node, path, "expected a string, found %s", describe (node));
+      message = g_strdup_printf ("expected a string, found %s", describe (node));
+      member_error (c, node, parent_path, key, message);
       return NULL;
     }
   if (strlen (node->text) != node->len)
     {
-      atlas_checker_error (c, node, path, "contains a NUL character");
+      member_error (c, node, parent_path, key, "contains a NUL character");
       return NULL;
     }
   if (node->len == 0)
     {
       if (required)
-        atlas_checker_error (c, node, path, "is empty");
+        member_error (c, node, parent_path, key, "is empty");
       return NULL;
     }
   return node->text;
@@ -220,27 +235,27 @@ atlas_checker_members (AtlasChecker        *c,
                        const char          *parent_path,
                        const char * const  *known)
 {
+  guint64 seen = 0;
   guint unknown = 0;
 
-  for (guint k = 0; known[k] != NULL; k++)
-    {
-      const AtlasJsonNode *first = atlas_json_node_get_member (object, known[k]);
-
-      for (const AtlasJsonNode *n = first ? first->next : NULL; n != NULL; n = n->next)
-        if (strcmp (n->key, known[k]) == 0)
-          {
-            g_autofree char *path = atlas_checker_path (parent_path, known[k]);
-
-            atlas_checker_error (c, n, path, "given more than once");
-            break;
-          }
-    }
-
+  /* One pass: each member is looked up in @known (at most 64 names), and
+   * a bit per known name catches the ones given twice. */
   for (const AtlasJsonNode *n = object->first; n != NULL; n = n->next)
     {
-      if (g_strv_contains (known, n->key))
-        continue;
-      if (unknown++ < MAX_UNKNOWN_REPORTED)
+      guint k;
+
+      for (k = 0; known[k] != NULL; k++)
+        if (n->key[0] == known[k][0] && strcmp (n->key, known[k]) == 0)
+          break;
+
+      if (known[k] != NULL)
+        {
+          g_assert (k < 64);
+          if (seen & ((guint64) 1 << k))
+            member_error (c, n, parent_path, n->key, "given more than once");
+          seen |= (guint64) 1 << k;
+        }
+      else if (unknown++ < MAX_UNKNOWN_REPORTED)
         {
           g_autofree char *path = atlas_checker_path (parent_path, n->key);
 
@@ -294,7 +309,7 @@ check_source (AtlasChecker        *c,
               AtlasSource         *source)
 {
   AtlasStore *store = c->store;
-  const AtlasJsonNode *date = atlas_json_node_get_member (node, "date");
+  const AtlasJsonNode *date;
   const char *url;
 
   if (node->type != ATLAS_JSON_OBJECT)
@@ -310,22 +325,24 @@ check_source (AtlasChecker        *c,
   url = atlas_checker_string (c, node, path, "url", FALSE);
   if (url != NULL && !g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
     {
-      g_autofree char *url_path = atlas_checker_path (path, "url");
       g_autofree char *quoted = atlas_quote (url, strlen (url));
+      g_autofree char *message = g_strdup_printf ("%s is not an http:// or https:// URL", quoted);
 
-      atlas_checker_error (c, atlas_json_node_get_member (node, "url"), url_path,
-                           "%s is not an http:// or https:// URL", quoted);
+      member_error (c, atlas_json_node_get_member (node, "url"), path, "url", message);
+      url = NULL;
     }
   source->url = atlas_store_intern (store, url);
 
+  date = atlas_json_node_get_member (node, "date");
   if (date == NULL)
     {
       atlas_checker_warning (c, node, path, "the source has no date");
     }
   else
     {
-      g_autofree char *date_path = atlas_checker_path (path, "date");
+      char date_path[64];
 
+      g_snprintf (date_path, sizeof date_path, "%s.date", path);
       atlas_checker_date (c, date, date_path, &source->date);
     }
 }
@@ -362,8 +379,9 @@ check_sources (AtlasChecker *c,
   sources = atlas_arena_alloc0 (c->store->arena, node->n_children * sizeof (AtlasSource));
   for (const AtlasJsonNode *child = node->first; child != NULL; child = child->next, i++)
     {
-      g_autofree char *path = atlas_checker_index_path ("properties.sources", i);
+      char path[48];
 
+      g_snprintf (path, sizeof path, "properties.sources[%u]", i);
       check_source (c, child, path, &sources[i]);
     }
   record->sources = sources;
@@ -383,9 +401,9 @@ check_id (AtlasChecker *c,
   if (id == NULL)
     return;
 
-  quoted = atlas_quote (id, strlen (id));
   if (!atlas_is_valid_id (id))
     {
+      quoted = atlas_quote (id, strlen (id));
       atlas_checker_error (c, node, "properties.id",
                            "%s is not a valid id (1 to %d letters, digits, \".\", \"_\", \":\" or \"-\")",
                            quoted, MAX_ID_LENGTH);
@@ -395,6 +413,7 @@ check_id (AtlasChecker *c,
     {
       const AtlasRecord *other = atlas_store_get_record (c->store, kind, position);
 
+      quoted = atlas_quote (id, strlen (id));
       atlas_checker_error (c, node, "properties.id", "%s is already the id of features[%u] in %s",
                            quoted, other->feature_index,
                            atlas_load_session_get_file_name (c->session, other->file_index));
@@ -473,8 +492,8 @@ check_common (AtlasChecker *c,
   record->title = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties", "title", TRUE));
   record->description = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties",
                                                                          "description", FALSE));
-  record->category = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties",
-                                                                      "category", FALSE));
+  /* Interned in the category table when the feature is stored. */
+  record->category = atlas_checker_string (c, c->props, "properties", "category", FALSE);
   certainty = atlas_checker_choice (c, c->props, "properties", "certainty", certainty_names, TRUE, -1);
   record->certainty = MAX (certainty, 0);
   check_sources (c, record);
@@ -661,6 +680,8 @@ store_geometry (AtlasStore               *store,
       g_array_append_val (rings, start);
       g_array_append_val (parts, first_ring);
       record->n_parts = 1;
+      record->lon = g_array_index (store->coords, double, 2 * start);
+      record->lat = g_array_index (store->coords, double, 2 * start + 1);
       return;
     }
 
@@ -769,13 +790,14 @@ atlas_feature_reader_commit (AtlasLoadSession  *session,
       record.base.file_index = session->file_index;
       record.base.feature_index = input->index;
       record.base.category_index = atlas_store_intern_category (c.store, record.base.category);
+      record.base.category = g_ptr_array_index (c.store->categories, record.base.category_index);
+      record.base.lon = record.base.lat = NAN;
       if (geometry_type != ATLAS_GEOMETRY_NONE)
         store_geometry (c.store, &input->geometry, geometry_type, &record.base);
 
       slot = atlas_store_append_record (c.store, kind);
       memcpy (slot, &record, any_record_size[kind]);
-      g_hash_table_insert (c.store->ids, (gpointer) record.base.id,
-                           atlas_store_pack (kind, atlas_store_get_n_records (c.store, kind) - 1));
+      atlas_store_add_id (c.store, kind, atlas_store_get_n_records (c.store, kind) - 1);
       stored = TRUE;
     }
 

@@ -451,7 +451,13 @@ geometry_member (Reader        *r,
     case KEY_TYPE:
       geometry->has_type = TRUE;
       if (type == ATLAS_JSON_STRING)
-        g_strlcpy (geometry->type, text, MIN (len + 1, sizeof geometry->type));
+        {
+          /* yajl's text is not NUL-terminated. */
+          gsize n = MIN (len, sizeof geometry->type - 1);
+
+          memcpy (geometry->type, text, n);
+          geometry->type[n] = '\0';
+        }
       else
         feature_problem (r, type, len, "geometry.type", "expected a string");
       return push_skip_if_container (r, type);

@@ -16,8 +16,9 @@ atlas_json_node_get_member (const AtlasJsonNode *object,
   if (object->type != ATLAS_JSON_OBJECT)
     return NULL;
 
+  /* Most keys differ in their first byte: skip the call for those. */
   for (AtlasJsonNode *child = object->first; child != NULL; child = child->next)
-    if (strcmp (child->key, key) == 0)
+    if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
       return child;
 
   return NULL;

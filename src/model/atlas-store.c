@@ -28,7 +28,8 @@ atlas_store_new (void)
   store->coords = g_array_new (FALSE, FALSE, sizeof (double));
   store->ring_start = g_array_new (FALSE, FALSE, sizeof (guint32));
   store->part_start = g_array_new (FALSE, FALSE, sizeof (guint32));
-  store->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  store->id_capacity = 1024;
+  store->id_slots = g_new0 (AtlasIdSlot, store->id_capacity);
   store->categories = g_ptr_array_new ();
   g_ptr_array_add (store->categories, NULL);
   store->category_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -61,7 +62,7 @@ atlas_store_unref (AtlasStore *store)
   g_array_unref (store->coords);
   g_array_unref (store->ring_start);
   g_array_unref (store->part_start);
-  g_hash_table_unref (store->ids);
+  g_free (store->id_slots);
   g_ptr_array_unref (store->categories);
   g_hash_table_unref (store->category_index);
   g_free (store->change_points);
@@ -135,18 +136,134 @@ atlas_store_get_record (AtlasStore       *store,
   return records->data + (gsize) position * record_size[kind];
 }
 
+/* --- The id table ----------------------------------------------------
+ *
+ * Linear probing over (hash, ref) pairs, at most half full: 8 bytes a
+ * slot where a GHashTable needs 20, and after sorting the refs are
+ * renumbered from the kept hashes without hashing any id again. */
+
+static inline const char *
+slot_id (AtlasStore        *store,
+         const AtlasIdSlot *slot)
+{
+  guint v = slot->ref - 1;
+  GArray *records = store->records[v & 3];
+
+  return ((const AtlasRecord *) (gpointer) (records->data + (gsize) (v >> 2) * record_size[v & 3]))->id;
+}
+
+static AtlasIdSlot *
+find_slot (AtlasStore *store,
+           const char *id,
+           guint32     hash)
+{
+  guint mask = store->id_capacity - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      AtlasIdSlot *slot = &store->id_slots[i];
+
+      if (slot->ref == 0 || (slot->hash == hash && strcmp (slot_id (store, slot), id) == 0))
+        return slot;
+    }
+}
+
+static void
+insert_slot (AtlasStore *store,
+             guint32     hash,
+             guint32     ref)
+{
+  guint mask = store->id_capacity - 1;
+  guint i;
+
+  for (i = hash & mask; store->id_slots[i].ref != 0; i = (i + 1) & mask)
+    ;
+  store->id_slots[i].hash = hash;
+  store->id_slots[i].ref = ref;
+}
+
+static void
+grow_ids (AtlasStore *store)
+{
+  AtlasIdSlot *old = store->id_slots;
+  guint old_capacity = store->id_capacity;
+
+  store->id_capacity *= 2;
+  store->id_slots = g_new0 (AtlasIdSlot, store->id_capacity);
+  for (guint i = 0; i < old_capacity; i++)
+    if (old[i].ref != 0)
+      insert_slot (store, old[i].hash, old[i].ref);
+  g_free (old);
+}
+
+void
+atlas_store_add_id (AtlasStore       *store,
+                    AtlasFeatureKind  kind,
+                    guint             raw_index)
+{
+  const AtlasRecord *record = atlas_store_get_record (store, kind, raw_index);
+
+  g_assert (!store->finished);
+  g_assert (raw_index < (1u << 30));
+
+  if (2 * (store->n_ids + 1) > store->id_capacity)
+    grow_ids (store);
+  insert_slot (store, g_str_hash (record->id), ((raw_index << 2) | kind) + 1);
+  store->n_ids++;
+}
+
+/* After a rollback: the table again holds exactly the records there are. */
+static void
+rebuild_ids (AtlasStore *store)
+{
+  memset (store->id_slots, 0, store->id_capacity * sizeof (AtlasIdSlot));
+  store->n_ids = 0;
+  for (guint k = 0; k < ATLAS_N_KINDS; k++)
+    for (guint i = 0; i < store->records[k]->len; i++)
+      atlas_store_add_id (store, k, i);
+}
+
+/* After sorting: the table refers to list positions instead of raw
+ * indexes, and forgets dead records. The stored hashes save hashing
+ * every id again. */
+static void
+renumber_ids (AtlasStore *store,
+              guint32    *sorted[ATLAS_N_KINDS])
+{
+  AtlasIdSlot *old = store->id_slots;
+
+  store->id_slots = g_new0 (AtlasIdSlot, store->id_capacity);
+  store->n_ids = 0;
+  for (guint i = 0; i < store->id_capacity; i++)
+    {
+      guint v = old[i].ref - 1;
+      guint32 position;
+
+      if (old[i].ref == 0 || (position = sorted[v & 3][v >> 2]) == G_MAXUINT32)
+        continue;
+      insert_slot (store, old[i].hash, ((position << 2) | (v & 3)) + 1);
+      store->n_ids++;
+    }
+  g_free (old);
+}
+
 gboolean
 atlas_store_lookup (AtlasStore       *store,
                     const char       *id,
                     AtlasFeatureKind *kind,
                     guint            *position)
 {
-  gpointer packed;
+  const AtlasIdSlot *slot;
 
-  if (id == NULL || (packed = g_hash_table_lookup (store->ids, id)) == NULL)
+  if (id == NULL)
     return FALSE;
 
-  atlas_store_unpack (packed, kind, position);
+  slot = find_slot (store, id, g_str_hash (id));
+  if (slot->ref == 0)
+    return FALSE;
+
+  *kind = (slot->ref - 1) & 3;
+  *position = (slot->ref - 1) >> 2;
   return TRUE;
 }
 
@@ -186,51 +303,154 @@ atlas_store_rollback (AtlasStore           *store,
   g_assert (!store->finished);
 
   for (guint k = 0; k < ATLAS_N_KINDS; k++)
-    {
-      for (guint i = mark->n_records[k]; i < store->records[k]->len; i++)
-        {
-          const AtlasRecord *record = atlas_store_get_record (store, k, i);
-
-          g_hash_table_remove (store->ids, record->id);
-        }
-      g_array_set_size (store->records[k], mark->n_records[k]);
-    }
+    g_array_set_size (store->records[k], mark->n_records[k]);
+  rebuild_ids (store);
   g_array_set_size (store->coords, mark->n_coords);
   g_array_set_size (store->ring_start, mark->n_rings);
   g_array_set_size (store->part_start, mark->n_parts);
 }
 
-static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
-{
-  const AtlasRecord *ra = a;
-  const AtlasRecord *rb = b;
+/* Sorting moves small keys, not records: dead records last, then by start
+ * day, then by id. */
+typedef struct {
+  gint64      day;       /* start day, or past every day when dead */
+  guint64     prefix[2]; /* the id's first 16 bytes, big-endian, 0-padded */
+  const char *id;
+  guint32     raw;
+} SortKey;
 
-  if (ra->start_day != rb->start_day)
-    return ra->start_day < rb->start_day ? -1 : 1;
-  return strcmp (ra->id, rb->id);
+/* Many features start on the same day, so ties are common; comparing the
+ * ids' first bytes as integers settles most of them without strcmp(). */
+static void
+set_prefix (SortKey    *key,
+            const char *id)
+{
+  gboolean ended = FALSE;
+
+  for (guint w = 0; w < 2; w++)
+    {
+      guint64 v = 0;
+
+      for (guint i = 0; i < 8; i++)
+        {
+          guchar c = ended ? 0 : (guchar) id[w * 8 + i];
+
+          ended = ended || c == 0;
+          v = (v << 8) | c;
+        }
+      key->prefix[w] = v;
+    }
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+
+  if (ka->day != kb->day)
+    return ka->day < kb->day ? -1 : 1;
+  if (ka->prefix[0] != kb->prefix[0])
+    return ka->prefix[0] < kb->prefix[0] ? -1 : 1;
+  if (ka->prefix[1] != kb->prefix[1])
+    return ka->prefix[1] < kb->prefix[1] ? -1 : 1;
+  return strcmp (ka->id, kb->id);
+}
+
+/* Days span a few thousand values while a big dataset has a million
+ * features: a counting sort by day, then sorting each day's (short) run by
+ * id, does far fewer comparisons than one qsort. A wide span of days falls
+ * back to qsort. */
 static void
-drop_dead_records (AtlasStore       *store,
-                   AtlasFeatureKind  kind)
+sort_keys (SortKey *keys,
+           guint    n)
+{
+  g_autofree SortKey *by_day = NULL;
+  g_autofree guint *starts = NULL;
+  gint64 min = G_MAXINT64;
+  gint64 max = G_MININT64;
+  guint n_days;
+  guint run;
+
+  /* Dead records (G_MAXINT64) get a bucket after the last day. */
+  for (guint i = 0; i < n; i++)
+    if (keys[i].day != G_MAXINT64)
+      {
+        min = MIN (min, keys[i].day);
+        max = MAX (max, keys[i].day);
+      }
+  if (n < 1024 || max == G_MININT64 || max - min > (gint64) 4 * n + 65536)
+    {
+      qsort (keys, n, sizeof (SortKey), compare_keys);
+      return;
+    }
+
+  n_days = (guint) (max - min) + 2;
+  starts = g_new0 (guint, n_days + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      guint bucket = keys[i].day == G_MAXINT64 ? n_days - 1 : (guint) (keys[i].day - min);
+
+      starts[bucket + 1]++;
+    }
+  for (guint d = 0; d < n_days; d++)
+    starts[d + 1] += starts[d];
+
+  by_day = g_new (SortKey, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint bucket = keys[i].day == G_MAXINT64 ? n_days - 1 : (guint) (keys[i].day - min);
+
+      by_day[starts[bucket]++] = keys[i];
+    }
+
+  for (guint i = 0; i < n; i = run)
+    {
+      for (run = i + 1; run < n && by_day[run].day == by_day[i].day; run++)
+        ;
+      if (run - i > 1)
+        qsort (by_day + i, run - i, sizeof (SortKey), compare_keys);
+    }
+  memcpy (keys, by_day, n * sizeof (SortKey));
+}
+
+/* Sorts @kind's records in place, drops the dead ones, and fills @sorted
+ * (raw index → list position, G_MAXUINT32 when dropped). */
+static void
+sort_records (AtlasStore       *store,
+              AtlasFeatureKind  kind,
+              guint32          *sorted)
 {
   GArray *records = store->records[kind];
   gsize size = record_size[kind];
-  guint kept = 0;
+  guint n = records->len;
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+  g_autofree guint8 *copy = NULL;
+  guint alive = 0;
 
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      AtlasRecord *record = (AtlasRecord *) (gpointer) (records->data + i * size);
+      const AtlasRecord *record = atlas_store_get_record (store, kind, i);
 
-      if (record->dead)
-        continue;
-      if (kept != i)
-        memcpy (records->data + kept * size, record, size);
-      kept++;
+      keys[i].day = record->dead ? G_MAXINT64 : record->start_day;
+      keys[i].id = record->id;
+      set_prefix (&keys[i], record->id);
+      keys[i].raw = i;
+      if (!record->dead)
+        alive++;
     }
-  g_array_set_size (records, kept);
+  sort_keys (keys, n);
+
+  copy = g_memdup2 (records->data, n * size);
+  for (guint i = 0; i < n; i++)
+    {
+      guint raw = keys[i].raw;
+
+      memcpy (records->data + i * size, copy + raw * size, size);
+      sorted[raw] = i < alive ? i : G_MAXUINT32;
+    }
+  g_array_set_size (records, alive);
 }
 
 static void
@@ -239,9 +459,6 @@ build_arrays (AtlasStore       *store,
 {
   AtlasFeatureArrays *arrays = &store->arrays[kind];
   guint n = store->records[kind]->len;
-  const guint32 *part_start = (const guint32 *) (gpointer) store->part_start->data;
-  const guint32 *ring_start = (const guint32 *) (gpointer) store->ring_start->data;
-  const double *coords = (const double *) (gpointer) store->coords->data;
   guint8 *mem;
   gint32 *start_day, *end_day;
   double *lon, *lat, *x, *y;
@@ -268,18 +485,12 @@ build_arrays (AtlasStore       *store,
       end_day[i] = record->end_day;
       category[i] = record->category_index;
       certainty[i] = record->certainty;
+      lon[i] = record->lon;
+      lat[i] = record->lat;
       if (record->geometry_type == ATLAS_GEOMETRY_POINT)
-        {
-          guint position = ring_start[part_start[record->first_part]];
-
-          lon[i] = coords[2 * position];
-          lat[i] = coords[2 * position + 1];
-          atlas_lonlat_to_unit_mercator (lon[i], lat[i], &x[i], &y[i]);
-        }
+        atlas_lonlat_to_unit_mercator (lon[i], lat[i], &x[i], &y[i]);
       else
-        {
-          lon[i] = lat[i] = x[i] = y[i] = NAN;
-        }
+        x[i] = y[i] = NAN;
     }
 
   arrays->n_items = n;
@@ -342,26 +553,22 @@ build_change_points (AtlasStore *store)
 void
 atlas_store_finish (AtlasStore *store)
 {
+  guint32 *sorted[ATLAS_N_KINDS];
   guint32 sentinel;
 
   g_return_if_fail (!store->finished);
 
   store->finished = TRUE;
-  g_hash_table_remove_all (store->ids);
 
+  /* Sorting puts dead records last. */
   for (guint k = 0; k < ATLAS_N_KINDS; k++)
     {
-      GArray *records = store->records[k];
-
-      drop_dead_records (store, k);
-      g_array_sort (records, compare_records);
-      for (guint i = 0; i < records->len; i++)
-        {
-          const AtlasRecord *record = atlas_store_get_record (store, k, i);
-
-          g_hash_table_insert (store->ids, (gpointer) record->id, atlas_store_pack (k, i));
-        }
+      sorted[k] = g_new (guint32, MAX (store->records[k]->len, 1));
+      sort_records (store, k, sorted[k]);
     }
+  renumber_ids (store, sorted);
+  for (guint k = 0; k < ATLAS_N_KINDS; k++)
+    g_free (sorted[k]);
 
   /* The entries after the last ring and part, so that "start of the next
    * one" is always readable (see AtlasGeometry). */
@@ -373,7 +580,7 @@ atlas_store_finish (AtlasStore *store)
   for (guint k = 0; k < ATLAS_N_KINDS; k++)
     {
       build_arrays (store, k);
-      store->time_index[k] = atlas_time_index_new (store->arrays[k].start_day,
+          store->time_index[k] = atlas_time_index_new (store->arrays[k].start_day,
                                                    store->arrays[k].end_day,
                                                    store->arrays[k].n_items);
     }

@@ -22,8 +22,10 @@ typedef struct {
   const char        *id;
   const char        *title;
   const char        *description;   /* NULL when absent */
-  const char        *category;      /* NULL when absent */
+  const char        *category;      /* NULL when absent; shared by all its uses */
   const AtlasSource *sources;
+  double             lon;           /* of a Point geometry, else NaN; kept here */
+  double             lat;           /* so building arrays reads records in order */
   AtlasDate          start;         /* unset for a place that always exists */
   AtlasDate          end;           /* unset when absent or ".." */
   gint32             start_day;
@@ -68,6 +70,11 @@ typedef struct {
 
 typedef struct _AtlasStore AtlasStore;
 
+typedef struct {
+  guint32 hash;
+  guint32 ref;        /* (index << 2 | kind) + 1; 0 for an empty slot */
+} AtlasIdSlot;
+
 struct _AtlasStore {
   gatomicrefcount  ref_count;
   gboolean         finished;
@@ -78,8 +85,11 @@ struct _AtlasStore {
   GArray          *ring_start;      /* guint32 position index */
   GArray          *part_start;      /* guint32 ring index */
 
-  /* id → packed kind and position (atlas_store_lookup()). */
-  GHashTable      *ids;
+  /* Open-addressing table from id to kind and index (the raw index
+   * before finish, the list position after it); see atlas-store.c. */
+  AtlasIdSlot     *id_slots;
+  guint            id_capacity;     /* a power of two */
+  guint            n_ids;
   /* Category names; index 0 is NULL ("no category"). */
   GPtrArray       *categories;
   GHashTable      *category_index;
@@ -101,6 +111,11 @@ const char  *atlas_store_intern         (AtlasStore       *store,
                                          const char       *str);
 guint16      atlas_store_intern_category (AtlasStore      *store,
                                          const char       *category);
+/* Registers the id of the record at raw index @raw_index (the last one
+ * appended); the id must not be registered yet (check with lookup). */
+void         atlas_store_add_id         (AtlasStore       *store,
+                                         AtlasFeatureKind  kind,
+                                         guint            raw_index);
 /* A zeroed record at the end of @kind's array; valid until the next append. */
 gpointer     atlas_store_append_record  (AtlasStore       *store,
                                          AtlasFeatureKind  kind);
@@ -126,6 +141,7 @@ void         atlas_store_finish         (AtlasStore       *store);
 gpointer     atlas_store_get_record     (AtlasStore       *store,
                                          AtlasFeatureKind  kind,
                                          guint            position);
+/* Before finish, @position is the raw index; after it, the list position. */
 gboolean     atlas_store_lookup         (AtlasStore       *store,
                                          const char       *id,
                                          AtlasFeatureKind *kind,
@@ -133,25 +149,6 @@ gboolean     atlas_store_lookup         (AtlasStore       *store,
 gboolean     atlas_store_get_geometry   (AtlasStore       *store,
                                          const AtlasRecord *record,
                                          AtlasGeometry    *geometry);
-
-/* Keys of the id table during loading: kind and record index, packed. */
-static inline gpointer
-atlas_store_pack (AtlasFeatureKind kind,
-                  guint            position)
-{
-  return GUINT_TO_POINTER (((position << 2) | (guint) kind) + 1);
-}
-
-static inline void
-atlas_store_unpack (gpointer          packed,
-                    AtlasFeatureKind *kind,
-                    guint            *position)
-{
-  guint v = GPOINTER_TO_UINT (packed) - 1;
-
-  *kind = (AtlasFeatureKind) (v & 3);
-  *position = v >> 2;
-}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStore, atlas_store_unref)
 
