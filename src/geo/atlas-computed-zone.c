@@ -265,36 +265,27 @@ add_path_ring (AtlasGeos               *geos,
   return TRUE;
 }
 
-typedef struct
-{
-  const AtlasProjection *projection;
-} MercatorTransform;
-
 static int
-metric_to_mercator (double *x,
+lonlat_to_mercator (double *x,
                     double *y,
                     void   *user_data)
 {
-  const MercatorTransform *t = user_data;
-  double lon, lat;
-
-  atlas_projection_inverse (t->projection, *x, *y, &lon, &lat);
-  *x = atlas_mercator_x_from_lon (lon);
-  *y = atlas_mercator_y_from_lat (lat);
+  *x = atlas_mercator_x_from_lon (*x);
+  *y = atlas_mercator_y_from_lat (*y);
   return 1;
 }
 
+/* Level @level of detail from the full-resolution Mercator geometry,
+ * simplified to what a pixel at the level's largest zoom can show. */
 static gboolean
-build_level (AtlasComputedZone     *self,
-             AtlasGeos             *geos,
-             const AtlasProjection *projection,
-             const GEOSGeometry    *metric,
-             guint                  level,
-             GError               **error)
+build_level (AtlasComputedZone   *self,
+             AtlasGeos           *geos,
+             const GEOSGeometry  *mercator,
+             guint                level,
+             GError             **error)
 {
   GEOSContextHandle_t h = atlas_geos_get_handle (geos);
-  MercatorTransform transform = { projection };
-  GEOSGeometry *simple = NULL, *mercator;
+  GEOSGeometry *simple = NULL;
   PathBuilder b;
   AtlasZonePath *path = &self->levels[level];
   guint zero = 0;
@@ -302,26 +293,20 @@ build_level (AtlasComputedZone     *self,
 
   if (level + 1 < ATLAS_COMPUTED_ZONE_N_LEVELS)
     {
-      double tolerance = SIMPLIFY_TOLERANCE_PX *
-                         atlas_mercator_metres_per_pixel (projection->lat0, level_max_zoom[level]);
+      double tolerance = SIMPLIFY_TOLERANCE_PX / atlas_mercator_world_size (level_max_zoom[level]);
 
-      simple = GEOSSimplify_r (h, metric, tolerance);
+      simple = GEOSSimplify_r (h, mercator, tolerance);
       if (simple == NULL)
         return atlas_geos_fail (geos, "Cannot simplify a zone", error) != NULL;
     }
-
-  mercator = GEOSGeom_transformXY_r (h, simple != NULL ? simple : metric, metric_to_mercator, &transform);
-  atlas_geos_clear (geos, &simple);
-  if (mercator == NULL)
-    return atlas_geos_fail (geos, "Cannot project a zone", error) != NULL;
 
   b.offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   b.xy = g_array_new (FALSE, FALSE, sizeof (double));
   b.bboxes = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_append_val (b.offsets, zero);
 
-  ok = for_each_ring (geos, mercator, add_path_ring, &b);
-  atlas_geos_clear (geos, &mercator);
+  ok = for_each_ring (geos, simple != NULL ? simple : mercator, add_path_ring, &b);
+  atlas_geos_clear (geos, &simple);
 
   path->n_parts = b.offsets->len - 1;
   path->offsets = (guint *) g_array_free (b.offsets, FALSE);
@@ -333,21 +318,16 @@ build_level (AtlasComputedZone     *self,
   return ok;
 }
 
+/* The WGS 84 geometry, laid out like the model's, from its GEOS form. */
 static gboolean
-build_lonlat (AtlasComputedZone     *self,
-              AtlasGeos             *geos,
-              const AtlasProjection *projection,
-              const GEOSGeometry    *metric,
-              GError               **error)
+build_lonlat (AtlasComputedZone   *self,
+              AtlasGeos           *geos,
+              const GEOSGeometry  *lonlat,
+              GError             **error)
 {
-  GEOSGeometry *lonlat;
   LonLatBuilder b;
   guint32 zero = 0;
   gboolean ok;
-
-  lonlat = atlas_geos_to_lonlat (geos, metric, projection, error);
-  if (lonlat == NULL)
-    return FALSE;
 
   b.part_start = g_array_new (FALSE, FALSE, sizeof (guint32));
   b.ring_start = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -355,7 +335,6 @@ build_lonlat (AtlasComputedZone     *self,
   g_array_append_val (b.ring_start, zero);
 
   ok = for_each_ring (geos, lonlat, add_lonlat_ring, &b);
-  atlas_geos_clear (geos, &lonlat);
 
   /* part_start needs an entry after the last part. */
   {
@@ -563,6 +542,8 @@ atlas_computed_zone_new (AtlasGeos                   *geos,
   GEOSContextHandle_t h = atlas_geos_get_handle (geos);
   g_autoptr(AtlasComputedZone) self = NULL;
   const AtlasZonePath *full;
+  GEOSGeometry *lonlat, *mercator;
+  gboolean ok;
   int type;
   double value;
 
@@ -609,12 +590,21 @@ atlas_computed_zone_new (AtlasGeos                   *geos,
     return atlas_geos_fail (geos, "Cannot measure a zone's length", error);
   self->length_km = value / 1000;
 
-  if (!build_lonlat (self, geos, projection, metric, error))
+  /* One inverse projection for everything: the WGS 84 geometry, then
+   * Mercator from it, simplified per level of detail. */
+  lonlat = atlas_geos_to_lonlat (geos, metric, projection, error);
+  if (lonlat == NULL)
     return NULL;
-
-  for (guint level = 0; level < ATLAS_COMPUTED_ZONE_N_LEVELS; level++)
-    if (!build_level (self, geos, projection, metric, level, error))
-      return NULL;
+  mercator = GEOSGeom_transformXY_r (h, lonlat, lonlat_to_mercator, NULL);
+  ok = mercator != NULL && build_lonlat (self, geos, lonlat, error);
+  if (mercator == NULL)
+    atlas_geos_fail (geos, "Cannot project a zone", error);
+  for (guint level = 0; ok && level < ATLAS_COMPUTED_ZONE_N_LEVELS; level++)
+    ok = build_level (self, geos, mercator, level, error);
+  atlas_geos_clear (geos, &lonlat);
+  atlas_geos_clear (geos, &mercator);
+  if (!ok)
+    return NULL;
 
   full = &self->levels[ATLAS_COMPUTED_ZONE_N_LEVELS - 1];
   self->bbox[0] = self->bbox[1] = G_MAXDOUBLE;

@@ -11,12 +11,17 @@ G_BEGIN_DECLS
  * centre are exact on the sphere used and directions from the centre are
  * true; elsewhere the scale across the radius grows as c / sin c (c the
  * angular distance to the centre), so within 300 km of the centre lengths are
- * off by less than 0.04 % and areas by less than 0.08 %.
+ * off by less than 0.04 % and areas by less than 0.08 % (much less along
+ * radii and for lines that cross the centre's neighbourhood).
  *
- * The sphere has the Gaussian mean radius of the WGS 84 ellipsoid at the
- * centre's latitude (√(M·N)), which follows the ellipsoid to within 0.02 %
- * over a few degrees of latitude: closer, for Kosovo, than a global sphere
- * and much simpler than the ellipsoidal formulas.
+ * The ellipsoid is first mapped conformally onto Gauss's sphere of radius
+ * √(M·N) at the centre's latitude (the "double projection" of oblique
+ * stereographic and Swiss grids), whose scale stays within a millionth of
+ * the ellipsoid's over several degrees; the azimuthal equidistant
+ * projection is then taken on that sphere. Against the ellipsoidal
+ * geodesics of GeographicLib, distances across Kosovo and its neighbours
+ * (up to 200 km, through the centre or not) agree to better than 0.001 %:
+ * as good as PROJ's ellipsoidal "aeqd" for our purposes, in a few lines.
  *
  * Plain data: copy it by value; any thread may use one at once.
  */
@@ -24,9 +29,11 @@ typedef struct
 {
   double lat0;        /* centre, degrees */
   double lon0;
-  double sin_lat0;
-  double cos_lat0;
-  double radius;      /* metres */
+  double radius;      /* metres: Gauss's sphere */
+  double c;           /* Gauss's constants: longitude factor, latitude scale */
+  double k;
+  double sin_chi0;    /* the centre on the sphere */
+  double cos_chi0;
 } AtlasProjection;
 
 /* The centre of Kosovo's projection: 42.6° N, 20.9° E. */

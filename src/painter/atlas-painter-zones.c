@@ -23,7 +23,7 @@ static const guint32 zone_palette[ATLAS_ZONE_N_COLORS] = {
 };
 
 #define HATCH_SPACING 7.0
-#define LABEL_WRAP_PX 230
+#define LABEL_WRAP_PX 280
 #define LABEL_MARGIN_PX 3.0
 
 static void

@@ -64,11 +64,28 @@ def border(a, b):
     return borders[frozenset((a, b))]
 
 
-def band_km2(area, others, width_km):
+def band_km2(area, others, width_km, both=False):
     line = unary_union([transform(forward, border(area, o)) for o in others])
-    side = unary_union([transform(forward, polygonal(countries[o])) for o in others])
+    side = unary_union([transform(forward, polygonal(countries[o])) for o in others + ([area] if both else [])])
     band = line.buffer(width_km * 1000, 16).intersection(side)
     return area_km2(transform(inverse, band))
+
+
+def band_inside_band_km2(width_km, inner_km):
+    """Zone t-inside-asz: the inner_km of a width_km band into SRB+MNE,
+    along the part of its boundary within a metre of Kosovo (a zone used
+    as a rule's area has no base-map border, so that is how it is found)."""
+    line = unary_union([transform(forward, border('XKX', o)) for o in ['SRB', 'MNE']])
+    side = unary_union([transform(forward, polygonal(countries[o])) for o in ['SRB', 'MNE']])
+    band = line.buffer(width_km * 1000, 16).intersection(side)
+    kosovo = transform(forward, polygonal(countries['XKX']))
+    shared = band.boundary.intersection(kosovo.buffer(1))
+    inner = shared.buffer(inner_km * 1000, 16).intersection(band)
+    return area_km2(transform(inverse, inner)), length_km(transform(inverse, shared))
+
+
+# The explicit polygon of zone t-box in tests/geo/zones-test.geojson.
+box = shape({'type': 'Polygon', 'coordinates': [[[20.8, 42.3], [21.2, 42.3], [21.2, 42.5], [20.8, 42.5], [20.8, 42.3]]]})
 
 
 figures = [
@@ -78,7 +95,13 @@ figures = [
     ('5 km band into SRB+MNE (km²)', band_km2('XKX', ['SRB', 'MNE'], 5)),
     ('25 km band into SRB+MNE (km²)', band_km2('XKX', ['SRB', 'MNE'], 25)),
     ('10 km band into SRB+MNE (km²)', band_km2('XKX', ['SRB', 'MNE'], 10)),
+    ('2 km band into SRB+MNE (km²)', band_km2('XKX', ['SRB', 'MNE'], 2)),
+    ('12.5 km both sides of XKX–MKD (km²)', band_km2('XKX', ['MKD'], 12.5, both=True)),
+    ('boundary XKX–MKD (km)', length_km(border('XKX', 'MKD'))),
+    ('explicit box (km²)', area_km2(box)),
+    ('2 km inside the 10 km band (km²)', band_inside_band_km2(10, 2)[0]),
+    ('its boundary with XKX (km)', band_inside_band_km2(10, 2)[1]),
 ]
 print(f'# shapely {__import__("shapely").__version__}, pyproj {pyproj.__version__}, PROJ {pyproj.proj_version_str}')
 for label, value in figures:
-    print(f'{label:32s} {value:12.3f}')
+    print(f'{label:40s} {value:12.3f}')
