@@ -12,6 +12,7 @@
 #include "atlas-cli-export.h"
 #include "atlas-date.h"
 #include "atlas-export-writer.h"
+#include "atlas-geojson-export.h"
 #include "atlas-loader.h"
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
@@ -20,8 +21,9 @@
 #include "atlas-zone-set.h"
 
 /*
- * --export: draws a snapshot without a display. Every argument is checked
- * before anything is loaded, so a typo costs nothing and exits with 2.
+ * --export: draws a snapshot without a display, or writes the features in
+ * force on the date as GeoJSON. Every argument is checked before anything
+ * is loaded, so a typo costs nothing and exits with 2.
  */
 
 /* The Kosovo view: Kosovo with every neighbouring capital (Belgrade,
@@ -250,11 +252,9 @@ load_dataset (const char * const  *files,
  * cannot be computed is left out with a warning: the rest is still worth
  * a picture. */
 static AtlasOverlay *
-new_zones_overlay (AtlasBasemap *basemap,
-                   AtlasDataset *dataset,
+new_zones_overlay (AtlasZoneSet *zone_set,
                    gint32        day)
 {
-  g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (basemap, dataset);
   g_autoptr(GPtrArray) ids = atlas_zone_set_list_active (zone_set, day);
   g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -274,29 +274,85 @@ new_zones_overlay (AtlasBasemap *basemap,
   return atlas_zones_overlay_new ((AtlasComputedZone * const *) zones->pdata, zones->len);
 }
 
+/* The features in force on @day, zones computed, as GeoJSON. */
+static int
+export_geojson (AtlasDataset *dataset,
+                AtlasZoneSet *zone_set,
+                gint32        day,
+                GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDate date = { 0, };
+  int y, m, d;
+
+  atlas_day_to_ymd (day, &y, &m, &d);
+  date.year = y;
+  date.month = m;
+  date.day = d;
+  date.precision = ATLAS_DATE_PRECISION_DAY;
+
+  if (!atlas_geojson_export (dataset, zone_set, &date, file, NULL, &error))
+    return fail (ATLAS_CLI_EXIT_FAILED, "%s", error->message);
+
+  return ATLAS_CLI_EXIT_OK;
+}
+
+static int
+export_snapshot (const AtlasCliExportOptions *options,
+                 const Request               *request,
+                 AtlasBasemap                *basemap,
+                 AtlasDataset                *dataset,
+                 AtlasZoneSet                *zone_set,
+                 GFile                       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasPainter) painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  g_autoptr(AtlasOverlay) sources = NULL;
+  g_autoptr(AtlasOverlay) zones = NULL;
+  AtlasView view;
+  double scale;
+
+  /* The view in logical pixels; larger outputs draw it scaled up. */
+  scale = atlas_export_size_get_default_scale (&request->size);
+  atlas_view_init (&view, request->lat, request->lon, 0,
+                   request->size.width / scale, request->size.height / scale);
+  view.zoom = isnan (request->zoom) ? home_zoom (request->lat, request->lon, view.width, view.height)
+                                    : request->zoom;
+
+  snapshot = atlas_snapshot_new (painter, &view);
+  atlas_snapshot_set_title (snapshot, options->title);
+  atlas_snapshot_set_names (snapshot, request->names);
+  sources = atlas_dataset_sources_overlay_new (dataset);
+  atlas_snapshot_add_overlay (snapshot, sources);
+  if (request->has_day)
+    {
+      atlas_snapshot_set_day (snapshot, request->day);
+      zones = new_zones_overlay (zone_set, request->day);
+      atlas_snapshot_add_overlay (snapshot, zones);
+    }
+
+  if (!atlas_export_write (snapshot, request->format, &request->size, file, NULL, NULL, NULL, &error))
+    return fail (ATLAS_CLI_EXIT_FAILED, "%s", error->message);
+
+  return ATLAS_CLI_EXIT_OK;
+}
+
 int
 atlas_cli_export (const AtlasCliExportOptions *options)
 {
   g_auto(Request) request = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
-  g_autoptr(AtlasOverlay) sources = NULL;
-  g_autoptr(AtlasOverlay) zones = NULL;
   g_autoptr(AtlasBasemap) basemap = NULL;
-  g_autoptr(AtlasPainter) painter = NULL;
-  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  g_autoptr(AtlasZoneSet) zone_set = NULL;
   g_autoptr(GFile) file = NULL;
-  AtlasView view;
-  double scale;
   int status;
 
   g_return_val_if_fail (options != NULL && options->output != NULL, ATLAS_CLI_EXIT_USAGE);
 
   if ((status = parse_request (options, &request)) != ATLAS_CLI_EXIT_OK)
     return status;
-
-  if (request.geojson)
-    return fail (ATLAS_CLI_EXIT_USAGE, _("Export to GeoJSON is not supported yet: use .png, .svg or .pdf"));
 
   dataset = load_dataset (options->data, &error);
   if (dataset == NULL)
@@ -305,35 +361,17 @@ atlas_cli_export (const AtlasCliExportOptions *options)
   /* Without --date, the first date of the data. */
   if (!request.has_day)
     request.has_day = atlas_dataset_get_time_range (dataset, &request.day, NULL);
+  if (request.geojson && !request.has_day)
+    return fail (ATLAS_CLI_EXIT_USAGE, _("The data has no dates: GeoJSON export needs --date"));
 
   basemap = atlas_basemap_new_from_resources (&error);
   if (basemap == NULL)
     return fail (ATLAS_CLI_EXIT_FAILED, _("Could not load the base map: %s"), error->message);
-  painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
-
-  /* The view in logical pixels; larger outputs draw it scaled up. */
-  scale = atlas_export_size_get_default_scale (&request.size);
-  atlas_view_init (&view, request.lat, request.lon, 0,
-                   request.size.width / scale, request.size.height / scale);
-  view.zoom = isnan (request.zoom) ? home_zoom (request.lat, request.lon, view.width, view.height)
-                                   : request.zoom;
-
-  snapshot = atlas_snapshot_new (painter, &view);
-  atlas_snapshot_set_title (snapshot, options->title);
-  atlas_snapshot_set_names (snapshot, request.names);
-  if (request.has_day)
-    atlas_snapshot_set_day (snapshot, request.day);
-  sources = atlas_dataset_sources_overlay_new (dataset);
-  atlas_snapshot_add_overlay (snapshot, sources);
-  if (request.has_day)
-    {
-      zones = new_zones_overlay (basemap, dataset, request.day);
-      atlas_snapshot_add_overlay (snapshot, zones);
-    }
+  zone_set = atlas_zone_set_new (basemap, dataset);
 
   file = g_file_new_for_commandline_arg (request.output);
-  if (!atlas_export_write (snapshot, request.format, &request.size, file, NULL, NULL, NULL, &error))
-    return fail (ATLAS_CLI_EXIT_FAILED, "%s", error->message);
+  if (request.geojson)
+    return export_geojson (dataset, zone_set, request.day, file);
 
-  return ATLAS_CLI_EXIT_OK;
+  return export_snapshot (options, &request, basemap, dataset, zone_set, file);
 }

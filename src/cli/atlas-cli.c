@@ -10,10 +10,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-cli-export.h"
-#if __has_include("atlas-cli-validate.h") /* FIXME: temporary until the model lands */
 #include "atlas-cli-validate.h"
-#define HAVE_VALIDATE 1
-#endif
 
 /*
  * The headless command line. Everything here works without a display: it
@@ -84,7 +81,8 @@ atlas_cli_run (int    argc,
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check dataset files and print every problem found; exit 1 if there are errors"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
-      N_("Draw a map snapshot into FILE (.png, .svg or .pdf) and exit"), N_("FILE") },
+      N_("Draw a map snapshot into FILE (.png, .svg or .pdf), or write the features in force as GeoJSON (.geojson), and exit"),
+      N_("FILE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("With --export: the date to show (default: the first date of the data)"), N_("YYYY-MM-DD") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -137,11 +135,7 @@ atlas_cli_run (int    argc,
           g_printerr (_("%s: --validate needs at least one file\n"), g_get_prgname ());
           return ATLAS_CLI_EXIT_USAGE;
         }
-#ifdef HAVE_VALIDATE
       return atlas_cli_validate ((const char * const *) files);
-#else
-      return ATLAS_CLI_EXIT_FAILED;
-#endif
     }
 
   if (export != NULL)

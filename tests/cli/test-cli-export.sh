@@ -103,11 +103,24 @@ else
   skip "the PDF text" "pdftotext not found"
 fi
 
+run "GeoJSON of the features in force" 0 '.*' "$bin" --export "$work/map.geojson" --date 2000-01-01
+if grep -q '^{"type":"FeatureCollection","date":"2000-01-01","features":\[' "$work/map.geojson" &&
+   grep -q '"kind":"zone"' "$work/map.geojson"; then
+  ok "the GeoJSON is a FeatureCollection of the date, with zones"
+else
+  not_ok "the GeoJSON is a FeatureCollection of the date, with zones ($(head -c 200 "$work/map.geojson"))"
+fi
+run "GeoJSON of --data on its first date" 0 '.*' "$bin" --export "$work/fixture.geojson" --data "$fixtures/export-one-event.geojson"
+if grep -q '"date":"2001-02-03"' "$work/fixture.geojson" && grep -q '"id":"fixture-event-1"' "$work/fixture.geojson"; then
+  ok "the GeoJSON has the fixture's event on its first date"
+else
+  not_ok "the GeoJSON has the fixture's event on its first date ($(cat "$work/fixture.geojson"))"
+fi
+
 # Bad arguments: exit 2 ---------------------------------------------------
 
 run "an unknown extension" 2 'must end in \.png, \.svg or \.pdf' "$bin" --export "$work/map.jpeg"
 run "no extension" 2 'Cannot tell the format' "$bin" --export "$work/map"
-run "GeoJSON export is not there yet" 2 'GeoJSON is not supported yet' "$bin" --export "$work/map.geojson"
 run "a malformed size" 2 'Invalid size “big”' "$bin" --export "$work/x.png" --size big
 run "a size too small" 2 'out of range' "$bin" --export "$work/x.png" --size 8x8
 run "a size too large" 2 'out of range' "$bin" --export "$work/x.png" --size 20000x100
@@ -130,6 +143,7 @@ if [ "$(png_size "$work/prizren.png")" = 800x600 ]; then ok "800x600 PNG"; else 
 run "unreadable data" 1 'no-such-file\.geojson' "$bin" --export "$work/x.png" --data "$work/no-such-file.geojson"
 echo note > "$work/note"
 run "the parent is a regular file" 1 "Could not write “$work/note/map.png”" "$bin" --export "$work/note/map.png"
+run "GeoJSON below a regular file" 1 "$work/note/map.geojson" "$bin" --export "$work/note/map.geojson"
 
 mkdir -p "$work/busy.png" && echo keep > "$work/busy.png/keep"
 run "the target is a non-empty directory" 1 "Could not write “$work/busy.png”" "$bin" --export "$work/busy.png"

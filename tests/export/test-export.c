@@ -57,9 +57,9 @@ draw_checkerboard (cairo_t                   *cr,
         atlas_view_project (view, atlas_mercator_x_from_lon (lon + 0.5), atlas_mercator_y_from_lat (lat), &x1, &y1);
         cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
         if (dark)
-          cairo_set_source_rgb (cr, 0.2, 0.5, 0.2);
+          cairo_set_source_rgba (cr, 0.2, 0.5, 0.2, 0.5);
         else
-          cairo_set_source_rgb (cr, 0.9, 0.8, 0.3);
+          cairo_set_source_rgba (cr, 0.9, 0.8, 0.3, 0.5);
         cairo_fill (cr);
       }
 
