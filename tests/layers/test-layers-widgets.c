@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "atlas-basemap.h"
+#include "atlas-deployment-layer.h"
+#include "atlas-event-layer.h"
+#include "atlas-strength-chart.h"
+#include "atlas-tile-source.h"
+
+#include "layers-test-data.h"
+
+/* The layers and the chart in a real window: these need a display. */
+
+static AtlasBasemap *basemap;
+
+typedef struct
+{
+  GtkWidget            *window;
+  ShumateMap           *map;
+  ShumateViewport      *viewport;
+  AtlasPainter         *painter;
+  AtlasEventLayer      *events;
+  AtlasDeploymentLayer *deployments;
+} Fixture;
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget has been drawn again. */
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  guint timeout = g_timeout_add_seconds (10, on_timeout, (gpointer) "a frame");
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (timeout);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AtlasTileSource) source = NULL;
+
+  f->painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  source = atlas_tile_source_new (f->painter, 1);
+
+  f->map = shumate_map_new ();
+  f->viewport = shumate_map_get_viewport (f->map);
+  shumate_viewport_set_reference_map_source (f->viewport, SHUMATE_MAP_SOURCE (source));
+
+  f->deployments = atlas_deployment_layer_new (f->viewport);
+  atlas_deployment_layer_set_painter (f->deployments, f->painter);
+  shumate_map_add_layer (f->map, SHUMATE_LAYER (f->deployments));
+
+  f->events = atlas_event_layer_new (f->viewport);
+  atlas_event_layer_set_painter (f->events, f->painter);
+  shumate_map_add_layer (f->map, SHUMATE_LAYER (f->events));
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->map));
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  shumate_viewport_set_zoom_level (f->viewport, 9);
+  shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 42.6, 21.0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->painter);
+}
+
+static char *
+layer_event_ids (AtlasEventLayer *layer)
+{
+  AtlasEventSet *set = atlas_event_layer_get_event_set (layer);
+  guint n;
+  const guint *positions = atlas_event_set_get_positions (set, &n);
+
+  return ids_of (atlas_event_set_get_dataset (set), ATLAS_KIND_EVENT, positions, n);
+}
+
+/* What the layer shows follows the date, the mode and the window. */
+static void
+test_event_layer_date (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) dataset = create_event_dataset ();
+  g_autofree char *ids_30 = NULL;
+  g_autofree char *ids_next_day = NULL;
+  g_autofree char *ids_cumulative = NULL;
+
+  atlas_event_layer_set_dataset (f->events, dataset);
+  atlas_event_layer_set_window_days (f->events, 30);
+  atlas_event_layer_set_date (f->events, test_day (0));
+  wait_for_draw (GTK_WIDGET (f->events));
+
+  ids_30 = layer_event_ids (f->events);
+  g_assert_cmpstr (ids_30, ==, "e-day e-edge-6 e-edge-7 e-ends-on-d e-long e-old-10");
+  g_assert_cmpuint (atlas_event_layer_get_n_visible (f->events), ==, 6);
+  g_assert_false (atlas_event_layer_get_aggregated (f->events));
+
+  atlas_event_layer_set_window_days (f->events, 1);
+  g_object_set (f->events, "date", test_day (1), NULL);
+  wait_for_draw (GTK_WIDGET (f->events));
+  ids_next_day = layer_event_ids (f->events);
+  g_assert_cmpstr (ids_next_day, ==, "e-long e-tomorrow");
+  g_assert_cmpuint (atlas_event_layer_get_n_visible (f->events), ==, 2);
+
+  g_object_set (f->events, "mode", ATLAS_EVENT_WINDOW_CUMULATIVE, NULL);
+  wait_for_draw (GTK_WIDGET (f->events));
+  ids_cumulative = layer_event_ids (f->events);
+  g_assert_cmpstr (ids_cumulative, ==, "e-day e-edge-6 e-edge-7 e-ends-on-d e-long e-old-10 e-old-100 e-tomorrow");
+  g_assert_cmpuint (atlas_event_layer_get_n_visible (f->events), ==, 8);
+
+  /* Panned far away, nothing is visible, though the window is the same. */
+  shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 48.0, 2.0);
+  wait_for_draw (GTK_WIDGET (f->events));
+  g_assert_cmpuint (atlas_event_layer_get_n_visible (f->events), ==, 0);
+
+  /* No dataset, nothing drawn. */
+  atlas_event_layer_set_dataset (f->events, NULL);
+  g_assert_null (atlas_event_layer_get_event_set (f->events));
+}
+
+static void
+assert_pick (Fixture    *f,
+             const char *id,
+             double      lon,
+             double      lat)
+{
+  AtlasDataset *dataset = atlas_event_layer_get_dataset (f->events);
+  double x, y;
+  guint position = G_MAXUINT;
+
+  /* libshumate's own projection, rotation included. */
+  shumate_viewport_location_to_widget_coords (f->viewport, GTK_WIDGET (f->map), lat, lon, &x, &y);
+  g_assert_true (atlas_event_layer_pick (f->events, x + 1, y - 1, &position));
+  g_assert_cmpuint (position, ==, position_of (dataset, id));
+}
+
+static void
+test_event_layer_pick (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) dataset = create_event_dataset ();
+  guint position;
+
+  atlas_event_layer_set_dataset (f->events, dataset);
+  atlas_event_layer_set_window_days (f->events, 30);
+  atlas_event_layer_set_date (f->events, test_day (0));
+  atlas_event_layer_set_selected (f->events, position_of (dataset, "e-day"));
+  wait_for_draw (GTK_WIDGET (f->events));
+
+  assert_pick (f, "e-day", 21.16, 42.66);
+  assert_pick (f, "e-edge-6", 21.06, 42.66);
+  g_assert_false (atlas_event_layer_pick (f->events, 3, 3, &position));
+
+  /* The map turned: picking follows the drawing. */
+  shumate_viewport_set_rotation (f->viewport, 0.6);
+  wait_for_draw (GTK_WIDGET (f->events));
+  assert_pick (f, "e-day", 21.16, 42.66);
+  assert_pick (f, "e-old-10", 21.36, 42.66);
+  assert_pick (f, "e-long", 21.16, 42.46);
+
+  /* A new dataset drops the selection (positions of the old one). */
+  atlas_event_layer_set_dataset (f->events, NULL);
+  g_assert_cmpuint (atlas_event_layer_get_selected (f->events), ==, ATLAS_EVENT_NONE);
+}
+
+static void
+test_deployment_layer_date (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) dataset = create_deployment_dataset ();
+  AtlasDeploymentSet *set;
+  double x, y;
+  guint position;
+
+  shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 42.55, 20.95);
+  g_object_set (f->deployments, "dataset", dataset, "date", test_day (0), NULL);
+  wait_for_draw (GTK_WIDGET (f->deployments));
+  g_assert_cmpuint (atlas_deployment_layer_get_n_visible (f->deployments), ==, 6);
+  g_assert_cmpuint (atlas_deployment_layer_get_n_labels (f->deployments), >, 0);
+
+  set = atlas_deployment_layer_get_deployment_set (f->deployments);
+  g_assert_cmpint (atlas_deployment_set_get_day (set), ==, test_day (0));
+
+  /* d-range lasts one day. */
+  atlas_deployment_layer_set_date (f->deployments, test_day (1));
+  wait_for_draw (GTK_WIDGET (f->deployments));
+  g_assert_cmpuint (atlas_deployment_layer_get_n_visible (f->deployments), ==, 5);
+
+  atlas_deployment_layer_set_date (f->deployments, test_day (-11));
+  wait_for_draw (GTK_WIDGET (f->deployments));
+  g_assert_cmpuint (atlas_deployment_layer_get_n_visible (f->deployments), ==, 0);
+
+  atlas_deployment_layer_set_date (f->deployments, test_day (0));
+  wait_for_draw (GTK_WIDGET (f->deployments));
+  shumate_viewport_location_to_widget_coords (f->viewport, GTK_WIDGET (f->map), Q_LAT, Q_LON, &x, &y);
+  g_assert_true (atlas_deployment_layer_pick (f->deployments, x, y, &position));
+  g_assert_cmpuint (position, ==, position_of (dataset, "d-pledged"));
+}
+
+/* The chart ---------------------------------------------------------------- */
+
+static AtlasDataset *
+create_strength_dataset (void)
+{
+  GString *json = begin_collection ();
+
+  /* KFOR totals: 40 000 from D, 30 000 from D+100, 20 000–25 000 from
+   * D+300; a pledge that never counts; Italy's contingent twice. */
+  add_deployment (json, "k1", "NATO", "40000", FALSE, 0, 1, 21.16, 42.66, NULL);
+  add_deployment (json, "k2", "NATO", "30000", FALSE, 100, 101, 21.16, 42.66, NULL);
+  add_deployment (json, "k3", "NATO", "{\"min\":20000,\"max\":25000}", FALSE, 300, 330, 21.16, 42.66, NULL);
+  add_deployment (json, "k-pledge", "NATO", "50000", TRUE, -20, -19, 21.16, 42.66, NULL);
+  add_deployment (json, "k-hq", "NATO", "\"unknown\"", FALSE, -20, 400, 21.16, 42.66, NULL);
+  add_deployment (json, "ita-1", "ITA", "6000", FALSE, 10, 40, 20.29, 42.66, NULL);
+  add_deployment (json, "ita-2", "ITA", "3000", FALSE, 200, 230, 20.29, 42.66, NULL);
+  add_event (json, "late", NULL, 500, G_MININT, 21.0, 42.5);
+
+  return finish_collection (json);
+}
+
+static void
+test_strength_chart (void)
+{
+  g_autoptr(AtlasDataset) dataset = create_strength_dataset ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = atlas_strength_chart_new ();
+  AtlasStrengthChart *self = ATLAS_STRENGTH_CHART (chart);
+  int min, max;
+  gint32 reported;
+  double x0, x1, x2;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 140);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+
+  atlas_strength_chart_set_dataset (self, dataset);
+  g_assert_cmpuint (atlas_strength_chart_get_n_nations (self), ==, 1);
+  g_assert_cmpstr (atlas_strength_chart_get_nation (self, 0), ==, "ITA");
+
+  /* The value at a date is the last total reported by then. */
+  g_assert_false (atlas_strength_chart_get_total (self, test_day (-1), &min, &max, &reported));
+  g_assert_true (atlas_strength_chart_get_total (self, test_day (0), &min, &max, &reported));
+  g_assert_cmpint (max, ==, 40000);
+  g_assert_true (atlas_strength_chart_get_total (self, test_day (99), &min, &max, &reported));
+  g_assert_cmpint (max, ==, 40000);
+  g_assert_cmpint (reported, ==, test_day (0));
+  g_assert_true (atlas_strength_chart_get_total (self, test_day (100), &min, &max, &reported));
+  g_assert_cmpint (max, ==, 30000);
+  g_assert_true (atlas_strength_chart_get_total (self, test_day (450), &min, &max, &reported));
+  g_assert_cmpint (min, ==, 20000);
+  g_assert_cmpint (max, ==, 25000);
+  g_assert_cmpint (reported, ==, test_day (300));
+
+  /* The cursor follows the date, left to right. */
+  atlas_strength_chart_set_date (self, test_day (0));
+  wait_for_draw (chart);
+  g_assert_true (atlas_strength_chart_get_cursor_x (self, &x0));
+  g_object_set (chart, "date", test_day (100), NULL);
+  wait_for_draw (chart);
+  g_assert_true (atlas_strength_chart_get_cursor_x (self, &x1));
+  atlas_strength_chart_set_date (self, test_day (400));
+  g_assert_true (atlas_strength_chart_get_cursor_x (self, &x2));
+  g_assert_cmpfloat (x0, <, x1);
+  g_assert_cmpfloat (x1, <, x2);
+  g_assert_cmpfloat (x2, <, gtk_widget_get_width (chart));
+  g_assert_cmpfloat (x0, >, 0);
+  g_assert_cmpfloat_with_epsilon (x1, round (atlas_strength_chart_day_to_x (self, test_day (100))) + 0.5, 1e-9);
+  /* Time runs linearly: D+100 is 1/4 of the way from D to D+400. */
+  g_assert_cmpfloat_with_epsilon ((x1 - x0) / (x2 - x0), 0.25, 0.01);
+
+  /* The accessible summary tells the value at the date. */
+  atlas_strength_chart_set_date (self, test_day (150));
+  g_assert_nonnull (strstr (atlas_strength_chart_get_summary (self), "30"));
+  atlas_strength_chart_set_date (self, test_day (-5));
+  g_assert_null (strstr (atlas_strength_chart_get_summary (self), "30"));
+  g_assert_false (atlas_strength_chart_get_total (self, test_day (-5), NULL, NULL, NULL));
+
+  /* Off the chart, no cursor. */
+  atlas_strength_chart_set_date (self, test_day (-5000));
+  g_assert_false (atlas_strength_chart_get_cursor_x (self, &x0));
+
+  /* An empty dataset draws a message and has no cursor. */
+  {
+    g_autoptr(AtlasDataset) empty = atlas_dataset_new ();
+
+    atlas_strength_chart_set_dataset (self, empty);
+    atlas_strength_chart_set_date (self, test_day (0));
+    wait_for_draw (chart);
+    g_assert_false (atlas_strength_chart_get_cursor_x (self, &x0));
+    g_assert_cmpuint (atlas_strength_chart_get_n_nations (self), ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  if (!gtk_init_check ())
+    {
+      g_test_message ("No display: skipping");
+      return 77;
+    }
+
+  basemap = atlas_basemap_new_from_resources (&error);
+  g_assert_no_error (error);
+
+  g_test_add ("/layers-ui/event-layer/date", Fixture, NULL,
+              fixture_set_up, test_event_layer_date, fixture_tear_down);
+  g_test_add ("/layers-ui/event-layer/pick", Fixture, NULL,
+              fixture_set_up, test_event_layer_pick, fixture_tear_down);
+  g_test_add ("/layers-ui/deployment-layer/date", Fixture, NULL,
+              fixture_set_up, test_deployment_layer_date, fixture_tear_down);
+  g_test_add_func ("/layers-ui/strength-chart/cursor", test_strength_chart);
+
+  ret = g_test_run ();
+  g_clear_object (&basemap);
+  return ret;
+}
