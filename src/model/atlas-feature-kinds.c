@@ -314,7 +314,8 @@ check_widths (AtlasChecker        *c,
       widths[i].from_day = atlas_date_get_first_day (&widths[i].date);
 
       if (i > 0 && widths[i].from_day <= widths[i - 1].from_day)
-        atlas_checker_error (c, from, from_path, "\"%s\" is not after the previous entry's", from->text);
+        atlas_checker_error (c, from, from_path, "\"%s\" is not after the previous entry's \"from\"",
+                             from->text);
       else if (i == 0 && atlas_date_is_set (&record->base.start) &&
                widths[0].from_day > record->base.start_day)
         atlas_checker_error (c, from, from_path, "\"%s\" is after the zone's start", from->text);
@@ -359,17 +360,19 @@ check_rule (AtlasChecker        *c,
     {
       atlas_checker_error (c, with ? with : rule, "properties.rule.with",
                            "expected an array of 1 to %d areas", MAX_WITH);
-      return;
     }
-  with_ids = atlas_arena_alloc0 (c->store->arena, (with->n_children + 1) * sizeof (char *));
-  for (const AtlasJsonNode *child = with->first; child != NULL; child = child->next, i++)
+  else
     {
-      g_autofree char *path = atlas_checker_index_path ("properties.rule.with", i);
+      with_ids = atlas_arena_alloc0 (c->store->arena, (with->n_children + 1) * sizeof (char *));
+      for (const AtlasJsonNode *child = with->first; child != NULL; child = child->next, i++)
+        {
+          g_autofree char *path = atlas_checker_index_path ("properties.rule.with", i);
 
-      with_ids[i] = check_area (c, child, path);
+          with_ids[i] = check_area (c, child, path);
+        }
+      out->with = with_ids;
+      out->n_with = i;
     }
-  out->with = with_ids;
-  out->n_with = i;
 
   if (type == ATLAS_ZONE_RULE_BAND)
     {
@@ -420,8 +423,8 @@ resolve_zone (AtlasLoadSession  *session,
     }
   if (kind != ATLAS_KIND_ZONE)
     {
-      atlas_load_session_late_problem (session, from, path, "\"%s\" is a %s, not a zone",
-                                       id, atlas_feature_kind_to_string (kind));
+      atlas_load_session_late_problem (session, from, path, "\"%s\" is %s, not a zone",
+                                       id, atlas_kind_with_article (kind));
       return -1;
     }
   return (gint) position;

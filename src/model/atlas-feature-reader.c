@@ -277,6 +277,16 @@ atlas_is_valid_id (const char *id)
   return TRUE;
 }
 
+const char *
+atlas_kind_with_article (AtlasFeatureKind kind)
+{
+  static const char * const names[] = { "an event", "a zone", "a deployment", "a place" };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (names), "a feature");
+
+  return names[kind];
+}
+
 gboolean
 atlas_is_area_code (const char *text)
 {
@@ -448,8 +458,8 @@ check_dates (AtlasChecker *c,
     {
       if (c->kind == ATLAS_KIND_ZONE || c->kind == ATLAS_KIND_DEPLOYMENT)
         atlas_checker_error (c, c->props, "properties.end",
-                             "missing (a %s must give an end date, or \"..\" if it is still in force)",
-                             kind_names[c->kind]);
+                             "missing (%s must give an end date, or \"..\" if it is still in force)",
+                             atlas_kind_with_article (c->kind));
       else
         {
           /* The span of the start's precision; a place without dates
@@ -598,8 +608,8 @@ check_geometry (AtlasChecker *c)
 
   if (!g->present)
     {
-      atlas_checker_error (c, NULL, "geometry", "missing (a %s needs %s)",
-                           kind_names[c->kind], allowed_text[c->kind]);
+      atlas_checker_error (c, NULL, "geometry", "missing (%s needs %s)",
+                           atlas_kind_with_article (c->kind), allowed_text[c->kind]);
       return -1;
     }
   if (g->bad)
@@ -629,8 +639,8 @@ check_geometry (AtlasChecker *c)
     }
   if (!(allowed_types[c->kind] & (1u << geometry_types[i].type)))
     {
-      atlas_checker_error (c, NULL, "geometry.type", "a %s cannot be a %s (expected %s)",
-                           kind_names[c->kind], g->type, allowed_text[c->kind]);
+      atlas_checker_error (c, NULL, "geometry.type", "%s cannot be a %s (expected %s)",
+                           atlas_kind_with_article (c->kind), g->type, allowed_text[c->kind]);
       return -1;
     }
   if (!g->has_coordinates)

@@ -796,6 +796,8 @@ syntax_message (yajl_handle  yajl,
     return g_strdup ("not valid JSON: unexpected character");
   if (strstr (message, "premature EOF"))
     return g_strdup ("unexpected end of file");
+  if (strstr (message, "comment"))
+    return g_strdup ("not valid JSON: comments are not allowed");
   if (strstr (message, "trailing garbage"))
     return g_strdup ("unexpected text after the end of the JSON document");
   return g_strconcat ("not valid JSON: ", message, NULL);
@@ -818,6 +820,7 @@ read_text (Reader     *r,
 {
   const guchar *data = (const guchar *) text;
   yajl_status status;
+  gsize offset;
 
   if (len >= 2 && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0xFF && data[1] == 0xFE)))
     return fail (r, 0, ATLAS_DATASET_ERROR_ENCODING, "the file is UTF-16; it must be UTF-8");
@@ -834,7 +837,16 @@ read_text (Reader     *r,
 
   status = yajl_parse (r->yajl, data + r->base, len - r->base);
   if (status == yajl_status_ok)
-    status = yajl_complete_parse (r->yajl);
+    {
+      status = yajl_complete_parse (r->yajl);
+      /* Only an unfinished document fails here: point at its end. */
+      offset = len;
+    }
+  else
+    {
+      /* yajl stops just after the byte it could not take. */
+      offset = offset_now (r) > r->base ? offset_now (r) - 1 : r->base;
+    }
 
   if (status == yajl_status_client_canceled || r->error != NULL)
     return FALSE;
@@ -843,7 +855,11 @@ read_text (Reader     *r,
     {
       g_autofree char *message = syntax_message (r->yajl, text + r->base, len - r->base);
 
-      return fail (r, offset_now (r), ATLAS_DATASET_ERROR_SYNTAX, "%s", message);
+      /* The one error yajl reports before taking the byte. */
+      if (strstr (message, "comments") != NULL)
+        offset++;
+
+      return fail (r, offset, ATLAS_DATASET_ERROR_SYNTAX, "%s", message);
     }
 
   return TRUE;
