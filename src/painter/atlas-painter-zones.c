@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-painter-zones.h"
+#include "atlas-snapshot-private.h"
 
 /* Okabe and Ito's palette ("Color Universal Design", 2008), in an order
  * that keeps neighbours far apart; yellow comes last since it is faint on
@@ -46,13 +47,6 @@ rgba_mix (AtlasRgba *rgba,
   rgba->r += (target - rgba->r) * amount;
   rgba->g += (target - rgba->g) * amount;
   rgba->b += (target - rgba->b) * amount;
-}
-
-static void
-source (cairo_t         *cr,
-        const AtlasRgba *rgba)
-{
-  cairo_set_source_rgba (cr, rgba->r, rgba->g, rgba->b, rgba->a);
 }
 
 /**
@@ -168,13 +162,13 @@ draw_area (AtlasPainter      *self,
 
       /* A faint tint under the hatching makes it read as one area. */
       tint.a *= 0.35;
-      source (cr, &tint);
+      atlas_snapshot_set_source (cr, &tint);
       cairo_fill_preserve (cr);
 
       cairo_save (cr);
       cairo_clip_preserve (cr);
       cairo_new_path (cr);
-      source (cr, &colors.stroke);
+      atlas_snapshot_set_source (cr, &colors.stroke);
       cairo_set_line_width (cr, 1.5 * scale);
       hatch (cr, view, HATCH_SPACING * scale);
       cairo_restore (cr);
@@ -183,11 +177,11 @@ draw_area (AtlasPainter      *self,
     }
   else
     {
-      source (cr, &colors.fill);
+      atlas_snapshot_set_source (cr, &colors.fill);
       cairo_fill_preserve (cr);
     }
 
-  source (cr, &colors.stroke);
+  atlas_snapshot_set_source (cr, &colors.stroke);
   cairo_set_line_width (cr, 1.8 * scale);
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -212,12 +206,12 @@ draw_line (AtlasPainter      *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   /* A halo keeps the line apart from the borders it runs along. */
-  source (cr, &palette->halo);
+  atlas_snapshot_set_source (cr, &palette->halo);
   cairo_set_line_width (cr, 6.5 * scale);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke_preserve (cr);
 
-  source (cr, &colors.stroke);
+  atlas_snapshot_set_source (cr, &colors.stroke);
   cairo_set_line_width (cr, 3.6 * scale);
   if (atlas_computed_zone_is_proposed (zone))
     {
@@ -280,6 +274,8 @@ atlas_painter_draw_zones (AtlasPainter              *self,
 
 /* Labels ------------------------------------------------------------------- */
 
+/* The snapshot's unhinted layouts (text must not depend on the device
+ * scale), in italics for proposed zones, wrapped when @wrap_px > 0. */
 static PangoLayout *
 zone_layout_new (cairo_t     *cr,
                  double       size_px,
@@ -287,22 +283,15 @@ zone_layout_new (cairo_t     *cr,
                  gboolean     italic,
                  int          wrap_px)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoLayout *layout = atlas_snapshot_create_layout (cr, size_px, weight);
 
-  /* Unhinted, like the rest of the painter, so that text does not depend
-   * on the device scale. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
+  if (italic)
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_layout_get_font_description (layout));
 
-  pango_font_description_set_absolute_size (font, size_px * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_font_description_set_style (font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-  pango_layout_set_font_description (layout, font);
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, font);
+    }
   if (wrap_px > 0)
     {
       pango_layout_set_width (layout, wrap_px * PANGO_SCALE);
@@ -323,13 +312,13 @@ show_haloed (AtlasPainter    *self,
 {
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
-  source (cr, &atlas_painter_get_palette (self)->halo);
+  atlas_snapshot_set_source (cr, &atlas_painter_get_palette (self)->halo);
   cairo_set_line_width (cr, 3.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
 
   cairo_move_to (cr, x, y);
-  source (cr, ink);
+  atlas_snapshot_set_source (cr, ink);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -452,30 +441,43 @@ atlas_painter_draw_zone_labels (AtlasPainter              *self,
 #define SWATCH_HEIGHT 16.0
 #define SWATCH_GAP 8.0
 
-static void
-draw_swatch (AtlasPainter   *self,
-             cairo_t        *cr,
-             AtlasZoneShape  shape,
-             gboolean        proposed,
-             guint           color_index,
-             double          x,
-             double          y)
+/**
+ * atlas_painter_draw_zone_swatch:
+ * @x: left edge of the box, logical pixels
+ * @width: the box's size; a line is drawn across its middle, an area fills it
+ *
+ * A zone's symbol for legends and lists, in the style the map draws it.
+ */
+void
+atlas_painter_draw_zone_swatch (AtlasPainter   *self,
+                                cairo_t        *cr,
+                                AtlasZoneShape  shape,
+                                gboolean        proposed,
+                                guint           color_index,
+                                double          x,
+                                double          y,
+                                double          width,
+                                double          height)
 {
-  const AtlasPalette *palette = atlas_painter_get_palette (self);
+  const AtlasPalette *palette;
   AtlasZoneColors colors;
 
+  g_return_if_fail (ATLAS_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+
+  palette = atlas_painter_get_palette (self);
   atlas_painter_get_zone_colors (self, color_index, &colors);
   cairo_save (cr);
 
   if (shape == ATLAS_ZONE_SHAPE_LINE)
     {
-      cairo_move_to (cr, x + 2, y + SWATCH_HEIGHT / 2);
-      cairo_line_to (cr, x + SWATCH_WIDTH - 2, y + SWATCH_HEIGHT / 2);
-      source (cr, &palette->halo);
+      cairo_move_to (cr, x + 2, y + height / 2);
+      cairo_line_to (cr, x + width - 2, y + height / 2);
+      atlas_snapshot_set_source (cr, &palette->halo);
       cairo_set_line_width (cr, 6.5);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_stroke_preserve (cr);
-      source (cr, &colors.stroke);
+      atlas_snapshot_set_source (cr, &colors.stroke);
       cairo_set_line_width (cr, 3.6);
       if (proposed)
         {
@@ -486,7 +488,7 @@ draw_swatch (AtlasPainter   *self,
     }
   else
     {
-      cairo_rectangle (cr, x + 1, y + 1, SWATCH_WIDTH - 2, SWATCH_HEIGHT - 2);
+      cairo_rectangle (cr, x + 1, y + 1, width - 2, height - 2);
       if (proposed)
         {
           AtlasView unit = { 0, 0, 0, 0, 0 };
@@ -494,7 +496,7 @@ draw_swatch (AtlasPainter   *self,
           cairo_save (cr);
           cairo_clip_preserve (cr);
           cairo_new_path (cr);
-          source (cr, &colors.stroke);
+          atlas_snapshot_set_source (cr, &colors.stroke);
           cairo_set_line_width (cr, 1.3);
           hatch (cr, &unit, HATCH_SPACING);
           cairo_restore (cr);
@@ -502,10 +504,10 @@ draw_swatch (AtlasPainter   *self,
         }
       else
         {
-          source (cr, &colors.fill);
+          atlas_snapshot_set_source (cr, &colors.fill);
           cairo_fill_preserve (cr);
         }
-      source (cr, &colors.stroke);
+      atlas_snapshot_set_source (cr, &colors.stroke);
       cairo_set_line_width (cr, 1.8);
       cairo_stroke (cr);
     }
@@ -558,9 +560,10 @@ atlas_painter_draw_zone_legend_entry (AtlasPainter   *self,
   if (cr != NULL)
     {
       cairo_save (cr);
-      draw_swatch (self, cr, shape, proposed, color_index, x, y + (h - SWATCH_HEIGHT) / 2);
+      atlas_painter_draw_zone_swatch (self, cr, shape, proposed, color_index,
+                                      x, y + (h - SWATCH_HEIGHT) / 2, SWATCH_WIDTH, SWATCH_HEIGHT);
       cairo_move_to (cr, x + SWATCH_WIDTH + SWATCH_GAP, y + (h - logical.height) / 2);
-      source (cr, &atlas_painter_get_palette (self)->ink);
+      atlas_snapshot_set_source (cr, &atlas_painter_get_palette (self)->ink);
       pango_cairo_show_layout (cr, layout);
       cairo_restore (cr);
     }

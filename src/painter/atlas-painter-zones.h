@@ -54,6 +54,17 @@ guint   atlas_painter_draw_zone_labels        (AtlasPainter       *self,
                                                guint               n_zones,
                                                AtlasLabelSet      *labels);
 
+/* A zone's symbol filling the box (@x, @y, @width, @height), drawn as the
+ * map draws the zone. */
+void    atlas_painter_draw_zone_swatch        (AtlasPainter       *self,
+                                               cairo_t            *cr,
+                                               AtlasZoneShape      shape,
+                                               gboolean            proposed,
+                                               guint               color_index,
+                                               double              x,
+                                               double              y,
+                                               double              width,
+                                               double              height);
 /* One entry of a legend: a swatch in the zone's style and @name, with its
  * top-left corner at (@x, @y). Returns the entry's size; with @cr NULL only
  * measures. */

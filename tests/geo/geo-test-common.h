@@ -40,6 +40,29 @@ geo_test_load_dataset (void)
   return dataset;
 }
 
+/* The fixtures of the test binary. */
+G_GNUC_UNUSED static AtlasBasemap *basemap;
+G_GNUC_UNUSED static AtlasDataset *dataset;
+
+static inline void
+geo_test_init (int    *argc,
+               char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  basemap = geo_test_load_basemap ();
+  dataset = geo_test_load_dataset ();
+}
+
+static inline int
+geo_test_run (void)
+{
+  int result = g_test_run ();
+
+  g_clear_object (&dataset);
+  g_clear_object (&basemap);
+  return result;
+}
+
 static inline gint32
 geo_test_day (const char *text)
 {

@@ -10,8 +10,6 @@
 #include "atlas-geojson-export.h"
 #include "geo-test-common.h"
 
-static AtlasBasemap *basemap;
-static AtlasDataset *dataset;
 
 /* Exports @date to a file and reads it back with json-glib. */
 static JsonNode *
@@ -281,12 +279,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  basemap = geo_test_load_basemap ();
-  dataset = geo_test_load_dataset ();
+  geo_test_init (&argc, &argv);
 
   g_test_add_func ("/geo/geojson-export/dates", test_dates);
   g_test_add_func ("/geo/geojson-export/properties", test_properties);
@@ -296,9 +289,5 @@ main (int   argc,
   g_test_add_func ("/geo/geojson-export/own-zone-set", test_own_zone_set);
   g_test_add_func ("/geo/geojson-export/cancelled", test_cancelled);
 
-  result = g_test_run ();
-
-  g_clear_object (&dataset);
-  g_clear_object (&basemap);
-  return result;
+  return geo_test_run ();
 }

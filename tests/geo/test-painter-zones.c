@@ -28,7 +28,6 @@ static const char styles_json[] =
 #define WIDTH 700
 #define HEIGHT 600
 
-static AtlasBasemap *basemap;
 static AtlasZoneSet *zones;
 static AtlasView view;
 
@@ -277,22 +276,43 @@ test_legend_entry (void)
   cairo_surface_destroy (surface);
 }
 
+/* A swatch fills the box it is given: a line across its middle. */
+static void
+test_swatch (void)
+{
+  g_autoptr(AtlasPainter) painter = atlas_painter_new (basemap, ATLAS_THEME_DARK);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60, 20);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+
+  atlas_painter_draw_zone_swatch (painter, cr, ATLAS_ZONE_SHAPE_LINE, FALSE, 1, 0, 0, 60, 20);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  g_assert_cmpuint (*(const guint32 *) (gconstpointer) (data + 10 * stride + 4 * 30) >> 24, ==, 0xff);
+  g_assert_cmpuint (*(const guint32 *) (gconstpointer) (data + 1 * stride + 4 * 30) >> 24, ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (styles_json, sizeof styles_json - 1);
-  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasDataset) styles = NULL;
   g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   basemap = geo_test_load_basemap ();
-  dataset = atlas_dataset_new_from_bytes (bytes, "zone-styles.geojson", &error);
+  styles = atlas_dataset_new_from_bytes (bytes, "zone-styles.geojson", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (atlas_dataset_get_n_features (dataset, ATLAS_KIND_ZONE), ==, 4);
-  zones = atlas_zone_set_new (basemap, dataset);
+  g_assert_cmpuint (atlas_dataset_get_n_features (styles, ATLAS_KIND_ZONE), ==, 4);
+  zones = atlas_zone_set_new (basemap, styles);
   /* Kosovo's north-east, where it borders Serbia. */
   atlas_view_init (&view, 42.85, 21.25, 8.6, WIDTH, HEIGHT);
 
@@ -301,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/geo/painter-zones/palette", test_palette);
   g_test_add_func ("/geo/painter-zones/labels", test_labels);
   g_test_add_func ("/geo/painter-zones/legend-entry", test_legend_entry);
+  g_test_add_func ("/geo/painter-zones/swatch", test_swatch);
 
   result = g_test_run ();
 

@@ -10,10 +10,10 @@
 
 /*
  * The zone computation against an independent one on the same border data
- * (the GeoJSON files of data/basemap): Shapely for the geometry, PROJ's ellipsoidal
- * azimuthal equidistant projection for the buffers and GeographicLib's
- * geodesic areas and lengths on WGS 84 (pyproj.Geod), from Debian's
- * python3-shapely 1.8.5 and python3-pyproj 3.4.1. To reproduce:
+ * (the GeoJSON files of data/basemap): Shapely for the geometry, PROJ's
+ * ellipsoidal azimuthal equidistant projection for the buffers and
+ * GeographicLib's geodesic areas and lengths on WGS 84 (pyproj.Geod), from
+ * Debian's python3-shapely 1.8.5 and python3-pyproj 3.4.1. To reproduce:
  *
  *   apt-get install python3-shapely python3-pyproj
  *   /usr/bin/python3 tests/geo/expected-figures.py data/basemap
@@ -55,8 +55,6 @@
 #define INSIDE_BAND_KM2         766.530
 #define INSIDE_BOUNDARY_KM      433.455
 
-static AtlasBasemap *basemap;
-static AtlasDataset *dataset;
 static AtlasZoneSet *zones;
 
 static AtlasComputedZone *
@@ -200,10 +198,7 @@ main (int   argc,
 {
   int result;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  basemap = geo_test_load_basemap ();
-  dataset = geo_test_load_dataset ();
+  geo_test_init (&argc, &argv);
   zones = atlas_zone_set_new (basemap, dataset);
 
   g_test_add_func ("/geo/figures/kosovo-area", test_kosovo_area);
@@ -214,10 +209,7 @@ main (int   argc,
   g_test_add_func ("/geo/figures/zone-as-area", test_zone_as_area);
   g_test_add_func ("/geo/figures/explicit-geometry", test_explicit_geometry);
 
-  result = g_test_run ();
-
+  result = geo_test_run ();
   g_clear_object (&zones);
-  g_clear_object (&dataset);
-  g_clear_object (&basemap);
   return result;
 }

@@ -8,8 +8,6 @@
 
 #include "geo-test-common.h"
 
-static AtlasBasemap *basemap;
-static AtlasDataset *dataset;
 
 static gboolean
 contains_id (GPtrArray  *ids,
@@ -419,12 +417,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  basemap = geo_test_load_basemap ();
-  dataset = geo_test_load_dataset ();
+  geo_test_init (&argc, &argv);
 
   g_test_add_func ("/geo/zone-set/history", test_history);
   g_test_add_func ("/geo/zone-set/metadata", test_metadata);
@@ -436,9 +429,5 @@ main (int   argc,
   g_test_add_func ("/geo/zone-set/cancel", test_cancel);
   g_test_add_func ("/geo/zone-set/speed", test_speed);
 
-  result = g_test_run ();
-
-  g_clear_object (&dataset);
-  g_clear_object (&basemap);
-  return result;
+  return geo_test_run ();
 }
