@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "atlas-basemap.h"
 #include "atlas-date.h"
@@ -41,6 +42,9 @@ struct _AtlasWindow
   AtlasPainter         *painter;
   AtlasLabelLayer      *label_layer;
   guint                 fit_tick_id;
+  int                   fit_width;
+  int                   fit_height;
+  guint                 fit_stable_frames;
   gboolean              online;
 
   /* The dataset shown: the bundled one merged with the files opened. */
@@ -66,8 +70,9 @@ fit_bounds (AtlasWindow  *self,
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   GtkWidget *widget = GTK_WIDGET (self->map);
-  double width = MAX (gtk_widget_get_width (widget), 200);
-  double height = MAX (gtk_widget_get_height (widget), 200);
+  /* Before the first allocation, guess from the window's size. */
+  double width = gtk_widget_get_width (widget) > 0 ? gtk_widget_get_width (widget) : 900;
+  double height = gtk_widget_get_height (widget) > 0 ? gtk_widget_get_height (widget) : 600;
   double x0 = atlas_mercator_x_from_lon (bounds[1]);
   double x1 = atlas_mercator_x_from_lon (bounds[3]);
   double y0 = atlas_mercator_y_from_lat (bounds[2]);
@@ -89,20 +94,33 @@ atlas_window_reset_view (AtlasWindow *self)
   fit_bounds (self, home_bounds);
 }
 
-/* The home view depends on the map's size, which is only known once it has
- * been allocated: wait for the first frame that has one. */
+/* The home view depends on the map's size, which settles over the first
+ * frames (allocation, sidebar, header bar): fit again while it changes. */
 static gboolean
 fit_on_first_frame (GtkWidget     *widget,
                     GdkFrameClock *frame_clock,
                     gpointer       user_data)
 {
   AtlasWindow *self = user_data;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
 
-  if (gtk_widget_get_width (widget) <= 0)
+  if (width <= 0 || height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  if (width != self->fit_width || height != self->fit_height)
+    {
+      self->fit_width = width;
+      self->fit_height = height;
+      self->fit_stable_frames = 0;
+      atlas_window_reset_view (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++self->fit_stable_frames < 10)
     return G_SOURCE_CONTINUE;
 
   self->fit_tick_id = 0;
-  atlas_window_reset_view (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -124,6 +142,9 @@ restore_view (AtlasWindow *self)
       return;
     }
 
+  /* Show the home view at once; it is fitted to the real size of the map
+   * as soon as that is known. */
+  fit_bounds (self, home_bounds);
   if (self->fit_tick_id == 0)
     self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), fit_on_first_frame, self, NULL);
 }
@@ -238,14 +259,31 @@ on_basemap_loaded (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->map));
 }
 
+/* Zooms to the next whole level: tiles are drawn for whole levels, so the
+ * map is at its sharpest there. */
+static void
+zoom_by (AtlasWindow *self,
+         int          direction)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double target = direction > 0 ? floor (zoom + 1e-6) + 1 : ceil (zoom - 1e-6) - 1;
+
+  target = CLAMP (target, shumate_viewport_get_min_zoom_level (viewport),
+                  shumate_viewport_get_max_zoom_level (viewport));
+  shumate_map_go_to_full (map,
+                          shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                          shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                          target);
+}
+
 static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  shumate_map_zoom_in (shumate_simple_map_get_map (self->map));
+  zoom_by (ATLAS_WINDOW (widget), +1);
 }
 
 static void
@@ -253,9 +291,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  shumate_map_zoom_out (shumate_simple_map_get_map (self->map));
+  zoom_by (ATLAS_WINDOW (widget), -1);
 }
 
 static void
@@ -865,13 +901,13 @@ atlas_window_get_map (AtlasWindow *self)
 /**
  * atlas_window_is_ready:
  *
- * Whether the base map has loaded and the map is showing.
+ * Whether the base map and the data have loaded and the view has settled.
  */
 gboolean
 atlas_window_is_ready (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-  return self->basemap != NULL && self->dataset != NULL;
+  return self->basemap != NULL && self->dataset != NULL && self->fit_tick_id == 0;
 }
 
 AtlasDataset *
