@@ -179,6 +179,11 @@ function buildPlaces () {
 
 // ---- README ---------------------------------------------------------------
 
+// 40000 -> "40 000"; locale-independent so the README stays reproducible.
+function groupDigits (n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
 function writeReadme (stats) {
   const template = fs.readFileSync(path.join(here, 'basemap-README.md.in'), 'utf8');
   const table = ['| file | features | vertices | bytes |', '|---|---:|---:|---:|'];
@@ -196,18 +201,19 @@ function writeReadme (stats) {
     CITIES_VERSION: packageVersion(SOURCES.cities),
     NAMES_VERSION: packageVersion(SOURCES.names),
     BOX: REGION.box.join(', '),
-    MIN_TRIANGLE_M2: String(REGION.minTriangleM2),
+    MIN_TRIANGLE_M2: groupDigits(REGION.minTriangleM2),
     MIN_RING_KM2: String(REGION.minRingKm2),
     SNAP_MAX_KM2: String(REGION.snapMaxKm2),
     MARITIME_SNAP_MAX_KM2: String(REGION.maritimeSnapMaxKm2),
     SNAPPED_KOSOVO: Object.entries(stats.snapped.land)
       .filter(([k]) => k.startsWith(`${REGION.kosovo}|`))
-      .map(([k, n]) => `${k.split('|')[1]} ${n}`).join(', ') || 'none',
+      .map(([k, n]) => `${n} of ${k.split('|')[1]}'s`).join(', ') || 'none',
     SNAPPED_TOTAL: String(Object.values(stats.snapped.land).reduce((a, b) => a + b, 0)),
-    WORLD_MIN_TRIANGLE_M2: WORLD.minTriangleM2.toExponential(),
-    WORLD_MIN_RING_KM2: String(WORLD.minRingKm2),
+    WORLD_MIN_TRIANGLE_M2: groupDigits(WORLD.minTriangleM2),
+    WORLD_MIN_RING_KM2: groupDigits(WORLD.minRingKm2),
+    WORLD_MISSING: stats.worldMissing.join(', '),
     WORLD_DECIMALS: String(WORLD.decimals),
-    PLACES_MIN_POPULATION: String(PLACES_MIN_POPULATION),
+    PLACES_MIN_POPULATION: groupDigits(PLACES_MIN_POPULATION),
     KOSOVO_VERTICES: String(v.kosovoVertices),
     KOSOVO_RINGS: String(v.kosovoRings),
     KOSOVO_SHARED: REGION.kosovoNeighbours.map((k) => `${k} ${v.shared[k]}`).join(', '),
@@ -248,14 +254,18 @@ function main () {
   add('borders.geojson', region.borders);
   add('world.geojson', world);
   add('places.geojson', places);
-  writeReadme({ files, verify, snapped: region.snapped });
+  const inWorld = new Set(world.map((f) => f.properties.iso3));
+  const worldMissing = sources.land.features.map((f) => f.properties.A3)
+    .filter((a) => !inWorld.has(a)).sort();
+  writeReadme({ files, verify, snapped: region.snapped, worldMissing });
 
   for (const f of files)
     console.log(`${f.name}: ${f.features} features, ${f.vertices} vertices, ${f.bytes} bytes`);
   console.log(`Kosovo: ${verify.kosovoVertices} vertices in ${verify.kosovoRings} rings (as in the source); ` +
     `vertices shared with neighbours kept: ${JSON.stringify(verify.shared)}; ` +
     `outline covered by borders: ${(100 * verify.kosovoOutlineCovered).toFixed(1)}%`);
-  console.log(`snapped onto Kosovo: ${JSON.stringify(region.snapped)}; crossings left: ${verify.crossings}; ` +
+  console.log(`stretches snapped (reference|target): ${JSON.stringify(region.snapped)}; ` +
+    `crossings left: ${verify.crossings}; ` +
     `shared segments off the border lines: ${verify.offBorder}`);
 }
 

@@ -106,7 +106,7 @@ function pinArcs (arcs, geometry) {
 }
 
 // Kosovo first when involved, otherwise alphabetical.
-export function pairKey (a, b, kosovo) {
+function pairKey (a, b, kosovo) {
   if (b === kosovo || (a !== kosovo && b < a)) [a, b] = [b, a];
   return `${a}|${b}`;
 }
