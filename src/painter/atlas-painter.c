@@ -439,10 +439,20 @@ draw_country_labels (AtlasPainter    *self,
               continue;
           }
 
-        x = px - ink.width / 2.0;
-        y = py - ink.height / 2.0;
-        if (!atlas_label_set_try_add (labels, x - 4, y - 2, ink.width + 8, ink.height + 4))
-          continue;
+        /* The best spot may hold a capital: try just below or above it. */
+        {
+          static const double shifts[] = { 0, 1.4, -1.4, 2.6 };
+          gboolean placed = FALSE;
+
+          x = px - ink.width / 2.0;
+          for (guint k = 0; k < G_N_ELEMENTS (shifts) && !placed; k++)
+            {
+              y = py - ink.height / 2.0 + shifts[k] * ink.height;
+              placed = atlas_label_set_try_add (labels, x - 4, y - 2, ink.width + 8, ink.height + 4);
+            }
+          if (!placed)
+            continue;
+        }
 
         draw_text_with_halo (cr, layout, x - ink.x, y - ink.y,
                              is_kosovo ? &self->palette.kosovo_border : &self->palette.country_label,
