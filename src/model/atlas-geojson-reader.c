@@ -132,6 +132,9 @@ push_skip_if_container (Reader        *r,
 static gboolean
 check_cancelled (Reader *r)
 {
+  /* Nothing keeps pointers into the text once a callback returns (the
+   * scratch tree holds copies), so what lies behind can go. */
+  atlas_load_session_release_text (r->session, offset_now (r));
   atlas_load_session_progress (r->session, offset_now (r));
   if (r->session->cancellable != NULL && g_cancellable_is_cancelled (r->session->cancellable))
     {
@@ -892,6 +895,7 @@ atlas_geojson_read (AtlasLoadSession  *session,
                     guint              file_index,
                     const char        *text,
                     gsize              length,
+                    gboolean           mapped,
                     GError           **error)
 {
   Reader r = { 0 };
@@ -907,7 +911,7 @@ atlas_geojson_read (AtlasLoadSession  *session,
   r.yajl = yajl_alloc (&callbacks, NULL, &r);
 
   atlas_store_get_mark (r.store, &mark);
-  atlas_load_session_begin_text (session, file_index, text, length);
+  atlas_load_session_begin_text (session, file_index, text, length, mapped);
 
   ok = read_text (&r, text, length);
 

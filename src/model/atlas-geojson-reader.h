@@ -44,7 +44,9 @@ typedef struct {
   AtlasGeometryInput  geometry;
 } AtlasFeatureInput;
 
-/* Reads @text (a whole file) as file number @file_index of @session.
+/* Reads @text (a whole file) as file number @file_index of @session;
+ * @mapped says that @text is a read-only file mapping whose pages may be
+ * dropped once read.
  * Returns FALSE with @error set on a file-level problem (also added to the
  * diagnostics) or on cancellation; the file's features are then taken out
  * of the store again. */
@@ -52,6 +54,7 @@ gboolean atlas_geojson_read          (AtlasLoadSession  *session,
                                       guint              file_index,
                                       const char        *text,
                                       gsize              length,
+                                      gboolean           mapped,
                                       GError           **error);
 
 /* atlas-feature-reader.c: checks one feature and stores it, or reports why

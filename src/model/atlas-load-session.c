@@ -3,9 +3,13 @@
 
 #include "config.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "atlas-diagnostic.h"
 #include "atlas-load-session.h"
@@ -122,11 +126,14 @@ void
 atlas_load_session_begin_text (AtlasLoadSession *session,
                                guint             file_index,
                                const char       *text,
-                               gsize             length)
+                               gsize             length,
+                               gboolean          mapped)
 {
   session->file_index = file_index;
   session->text = text;
   session->text_len = length;
+  session->text_mapped = mapped;
+  session->text_released = 0;
   g_array_set_size (session->pending, 0);
 }
 
@@ -194,6 +201,26 @@ atlas_load_session_end_text (AtlasLoadSession *session)
   session->bytes_done += session->text_len;
   session->text = NULL;
   session->text_len = 0;
+}
+
+/* Released in steps of this many bytes (a multiple of any page size). */
+#define RELEASE_STEP ((gsize) 4 << 20)
+
+void
+atlas_load_session_release_text (AtlasLoadSession *session,
+                                 gsize             offset)
+{
+#if defined(G_OS_UNIX) && defined(MADV_DONTNEED)
+  gsize end = offset / RELEASE_STEP * RELEASE_STEP;
+
+  /* A mapping starts on a page boundary, so offsets that are multiples of
+   * the step are too. */
+  if (!session->text_mapped || end <= session->text_released)
+    return;
+
+  madvise ((char *) session->text + session->text_released, end - session->text_released, MADV_DONTNEED);
+  session->text_released = end;
+#endif
 }
 
 void

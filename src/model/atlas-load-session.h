@@ -43,6 +43,8 @@ struct _AtlasLoadSession {
   guint              file_index;
   const char        *text;
   gsize              text_len;
+  gboolean           text_mapped;       /* a file mapping: pages can be dropped */
+  gsize              text_released;
   GArray            *pending;           /* problems waiting for line/column */
 
   /* The feature being read. */
@@ -65,8 +67,14 @@ const char       *atlas_load_session_get_file_name (AtlasLoadSession *session,
 void              atlas_load_session_begin_text (AtlasLoadSession *session,
                                                  guint             file_index,
                                                  const char       *text,
-                                                 gsize             length);
+                                                 gsize             length,
+                                                 gboolean          mapped);
 void              atlas_load_session_end_text   (AtlasLoadSession *session);
+/* Gives back the memory of a mapped text before @offset, which the reader
+ * is done with, so a large file does not stay resident as a whole (the
+ * pages come back from the page cache if read again). */
+void              atlas_load_session_release_text (AtlasLoadSession *session,
+                                                 gsize             offset);
 /* Reports progress through the current text (rate-limited). */
 void              atlas_load_session_progress   (AtlasLoadSession *session,
                                                  gsize             offset);

@@ -164,15 +164,17 @@ source_size (const Source *source,
   return info != NULL ? g_file_info_get_size (info) : 0;
 }
 
-/* Gets the text of a file: mapped when local, read otherwise. */
+/* Gets the text of a file: mapped when local (then *@mapped is set),
+ * read otherwise. */
 static GBytes *
 source_contents (const Source  *source,
                  goffset        size,
+                 gboolean      *mapped,
                  GCancellable  *cancellable,
                  GError       **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GMappedFile) mapping = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -190,10 +192,11 @@ source_contents (const Source  *source,
   path = g_file_get_path (source->file);
   if (path != NULL)
     {
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
+      mapping = g_mapped_file_new (path, FALSE, error);
+      if (mapping == NULL)
         return NULL;
-      return g_mapped_file_get_bytes (mapped);
+      *mapped = g_mapped_file_get_contents (mapping) != NULL;
+      return g_mapped_file_get_bytes (mapping);
     }
 
   if (!g_file_load_contents (source->file, cancellable, &contents, &length, NULL, error))
@@ -239,11 +242,12 @@ run_load (AtlasLoader       *self,
       guint file_index = atlas_load_session_add_file (session, source->name);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) local_error = NULL;
+      gboolean mapped = FALSE;
 
       if (g_cancellable_set_error_if_cancelled (session->cancellable, error))
         return NULL;
 
-      bytes = source_contents (source, sizes[i], session->cancellable, &local_error);
+      bytes = source_contents (source, sizes[i], &mapped, session->cancellable, &local_error);
       if (bytes == NULL)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -270,7 +274,7 @@ run_load (AtlasLoader       *self,
                        source->name, ATLAS_MAX_FILE_SIZE);
         }
       else if (!atlas_geojson_read (session, file_index, g_bytes_get_data (bytes, NULL),
-                                    g_bytes_get_size (bytes), &local_error))
+                                    g_bytes_get_size (bytes), mapped, &local_error))
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
