@@ -17,6 +17,7 @@
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
 #include "atlas-snapshot-sources.h"
+#include "atlas-snapshot-timeline.h"
 #include "atlas-snapshot-zones.h"
 #include "atlas-zone-set.h"
 
@@ -35,6 +36,10 @@ static const double home_bounds[4] = { 41.15, 19.05, 45.0, 21.75 };
 
 /* Where the build puts the bundled dataset among the resources. */
 #define BUNDLED_DATASET_PATH RESOURCE_PREFIX "/dataset/"
+
+/* Events shown: those of the last days up to the date, as the window shows
+ * them by default (the "event-mode" and "event-window-days" keys). */
+#define EVENT_WINDOW_DAYS 30
 
 #define MIN_ZOOM 0.0
 #define MAX_ZOOM 19.0
@@ -310,6 +315,8 @@ export_snapshot (const AtlasCliExportOptions *options,
   g_autoptr(AtlasSnapshot) snapshot = NULL;
   g_autoptr(AtlasOverlay) sources = NULL;
   g_autoptr(AtlasOverlay) zones = NULL;
+  g_autoptr(AtlasOverlay) deployments = NULL;
+  g_autoptr(AtlasOverlay) events = NULL;
   AtlasView view;
   double scale;
 
@@ -327,9 +334,18 @@ export_snapshot (const AtlasCliExportOptions *options,
   atlas_snapshot_add_overlay (snapshot, sources);
   if (request->has_day)
     {
+      g_autoptr(AtlasDeploymentSet) deployment_set = atlas_deployment_set_new (dataset, request->day);
+      g_autoptr(AtlasEventSet) event_set = atlas_event_set_new (dataset, request->day,
+                                                                ATLAS_EVENT_WINDOW_TRAILING,
+                                                                EVENT_WINDOW_DAYS);
+
       atlas_snapshot_set_day (snapshot, request->day);
       zones = new_zones_overlay (zone_set, request->day);
+      deployments = atlas_deployments_overlay_new (deployment_set);
+      events = atlas_events_overlay_new (event_set);
       atlas_snapshot_add_overlay (snapshot, zones);
+      atlas_snapshot_add_overlay (snapshot, deployments);
+      atlas_snapshot_add_overlay (snapshot, events);
     }
 
   if (!atlas_export_write (snapshot, request->format, &request->size, file, NULL, NULL, NULL, &error))

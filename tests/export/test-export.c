@@ -19,6 +19,7 @@
 #include "atlas-loader.h"
 #include "atlas-snapshot.h"
 #include "atlas-snapshot-sources.h"
+#include "atlas-snapshot-timeline.h"
 #include "atlas-snapshot-zones.h"
 #include "atlas-zone-set.h"
 
@@ -615,15 +616,28 @@ static const char zone_dataset[] =
   "    \"status\": \"in-force\", \"start\": \"1999-06-10\", \"end\": \"..\", \"certainty\": \"certain\","
   "    \"sources\": [ { \"title\": \"Zone Order\", \"publisher\": \"Zone Publisher\", \"date\": \"1999-06-09\" } ] } } ] }";
 
+static const char timeline_dataset[] =
+  "{ \"type\": \"FeatureCollection\", \"features\": [ {"
+  "  \"type\": \"Feature\", \"geometry\": { \"type\": \"Point\", \"coordinates\": [20.6, 42.4] },"
+  "  \"properties\": { \"kind\": \"event\", \"id\": \"test-event\", \"title\": \"Test Event\","
+  "    \"category\": \"unrest\", \"start\": \"2000-03-01\", \"certainty\": \"certain\","
+  "    \"sources\": [ { \"title\": \"Report\", \"publisher\": \"Event Publisher\", \"date\": \"2000-03-02\" } ] } }, {"
+  "  \"type\": \"Feature\", \"geometry\": { \"type\": \"Point\", \"coordinates\": [21.3, 42.8] },"
+  "  \"properties\": { \"kind\": \"deployment\", \"id\": \"test-unit\", \"title\": \"Test Unit\","
+  "    \"nation\": \"DEU\", \"unit\": \"Test Brigade\", \"troops\": 3000,"
+  "    \"start\": \"1999-06-12\", \"end\": \"..\", \"certainty\": \"certain\","
+  "    \"sources\": [ { \"title\": \"Order\", \"publisher\": \"Unit Publisher\", \"date\": \"1999-06-12\" } ] } } ] }";
+
 static AtlasDataset *
-load_zone_dataset (void)
+load_dataset_text (const char *text,
+                   gsize       length)
 {
   g_autoptr(AtlasLoader) loader = atlas_loader_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new_static (zone_dataset, sizeof zone_dataset - 1);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, length);
   g_autoptr(GError) error = NULL;
   AtlasDataset *dataset;
 
-  atlas_loader_add_bytes (loader, bytes, "zones.geojson");
+  atlas_loader_add_bytes (loader, bytes, "test.geojson");
   dataset = atlas_loader_load (loader, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (atlas_loader_get_n_errors (loader), ==, 0);
@@ -636,7 +650,7 @@ load_zone_dataset (void)
 static void
 test_zones_overlay (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_zone_dataset ();
+  g_autoptr(AtlasDataset) dataset = load_dataset_text (zone_dataset, sizeof zone_dataset - 1);
   g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (basemap, dataset);
   g_autoptr(AtlasComputedZone) zone = NULL;
   g_autoptr(AtlasOverlay) zones = NULL;
@@ -676,6 +690,62 @@ test_zones_overlay (void)
   atlas_view_project (&view, atlas_mercator_x_from_lon (21.0), atlas_mercator_y_from_lat (42.6), &px, &py);
   g_assert_cmpfloat (region_difference (with, without, (int) px - 100, (int) py - 60, 200, 120, 0.02), >, 0.5);
   atlas_view_project (&view, atlas_mercator_x_from_lon (21.8), atlas_mercator_y_from_lat (42.1), &px, &py);
+  g_assert_cmpfloat (region_difference (with, without, (int) px - 10, (int) py - 10, 20, 20, 0.02), ==, 0.0);
+
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
+static gboolean
+legend_has (AtlasLegend *legend,
+            const char  *label)
+{
+  for (guint i = 0; i < atlas_legend_get_n_entries (legend); i++)
+    if (g_str_equal (atlas_legend_get_label (legend, i), label))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Events and deployments as the command line adds them. */
+static void
+test_timeline_overlays (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_dataset_text (timeline_dataset, sizeof timeline_dataset - 1);
+  gint32 day = atlas_day_from_ymd (2000, 3, 10);
+  g_autoptr(AtlasEventSet) event_set = atlas_event_set_new (dataset, day, ATLAS_EVENT_WINDOW_TRAILING, 30);
+  g_autoptr(AtlasDeploymentSet) deployment_set = atlas_deployment_set_new (dataset, day);
+  g_autoptr(AtlasOverlay) events = atlas_events_overlay_new (event_set);
+  g_autoptr(AtlasOverlay) deployments = atlas_deployments_overlay_new (deployment_set);
+  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  g_autoptr(AtlasSnapshot) bare = NULL;
+  g_autoptr(AtlasLegend) legend = NULL;
+  cairo_surface_t *with, *without;
+  AtlasView view;
+  double px, py;
+
+  kosovo_view (&view, 640, 400);
+  view.zoom = 8.5;
+  snapshot = atlas_snapshot_new (painter, &view);
+  atlas_snapshot_set_day (snapshot, day);
+  bare = atlas_snapshot_copy (snapshot);
+  atlas_snapshot_add_overlay (snapshot, events);
+  atlas_snapshot_add_overlay (snapshot, deployments);
+
+  legend = atlas_snapshot_collect_legend (snapshot, ATLAS_SNAPSHOT_TARGET_VECTOR);
+  g_assert_true (legend_has (legend, "Events"));
+  g_assert_true (legend_has (legend, "Unrest"));
+  g_assert_true (legend_has (legend, "Deployments"));
+  g_assert_true (legend_has (legend, "Troops present"));
+
+  with = render (snapshot, 640, 400);
+  without = render (bare, 640, 400);
+  /* The event and the unit are drawn where they are, nothing far away. */
+  atlas_view_project (&view, atlas_mercator_x_from_lon (20.6), atlas_mercator_y_from_lat (42.4), &px, &py);
+  g_assert_cmpfloat (region_difference (with, without, (int) px - 4, (int) py - 4, 8, 8, 0.1), >, 0.3);
+  atlas_view_project (&view, atlas_mercator_x_from_lon (21.3), atlas_mercator_y_from_lat (42.8), &px, &py);
+  g_assert_cmpfloat (region_difference (with, without, (int) px - 4, (int) py - 4, 8, 8, 0.1), >, 0.3);
+  atlas_view_project (&view, atlas_mercator_x_from_lon (21.8), atlas_mercator_y_from_lat (42.6), &px, &py);
   g_assert_cmpfloat (region_difference (with, without, (int) px - 10, (int) py - 10, 20, 20, 0.02), ==, 0.0);
 
   cairo_surface_destroy (with);
@@ -1073,6 +1143,7 @@ main (int   argc,
   g_test_add_func ("/export/snapshot/titles", test_titles);
   g_test_add_func ("/export/snapshot/cancel", test_cancel);
   g_test_add_func ("/export/overlay/zones", test_zones_overlay);
+  g_test_add_func ("/export/overlay/timeline", test_timeline_overlays);
   g_test_add_func ("/export/picture/reference", test_reference_image);
   g_test_add_func ("/export/picture/stamp-and-attribution", test_stamp_and_attribution);
   g_test_add_func ("/export/picture/same-area", test_same_area);
