@@ -113,6 +113,8 @@ add_source (AtlasZoneDetails  *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Wrapped text asks for no more width than this. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_box_append (GTK_BOX (self->sources_box), label);
 }
 
@@ -426,9 +428,13 @@ atlas_zone_details_init (AtlasZoneDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_label_set_text (self->exploration_label,
-                      _("Exploration — not historical. This width is only a “what if” for this "
-                        "session; the map shows it until you reset it."));
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s",
+                                                       _("Exploration — not historical."),
+                                                       _("This width is only a “what if” for this session; "
+                                                         "the map shows it until you reset it."));
+    gtk_label_set_markup (self->exploration_label, markup);
+  }
   gtk_widget_set_visible (self->box, FALSE);
 }
 
