@@ -78,7 +78,7 @@ fi
 
 if [ -n "${PDFTOTEXT:-}" ]; then
   text=$("$PDFTOTEXT" "$work/map.pdf" - 2>&1)
-  for want in "Export test" "As of 1 March 2005" "OpenStreetMap contributors" "GeoNames" "Data: "; do
+  for want in "Export test" "As of 1 March 2005" "OpenStreetMap contributors" "GeoNames" "Data: " "Zones" "Boundary of Kosovo" "Deployments"; do
     if printf '%s\n' "$text" | tr '\n' ' ' | grep -qF -- "$want"; then
       ok "the PDF says “$want”"
     else
