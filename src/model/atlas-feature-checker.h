@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* The longest "id" allowed (docs/data-format.md). */
+#define ATLAS_MAX_ID_LENGTH 128
+
 typedef struct {
   AtlasLoadSession    *session;
   AtlasStore          *store;
@@ -31,6 +34,14 @@ void        atlas_checker_warning (AtlasChecker        *c,
                                    const char          *path,
                                    const char          *format,
                                    ...) G_GNUC_PRINTF (4, 5);
+
+/* A problem with member @key of an object at @parent_path; the path is
+ * only built when there is something to report. */
+void        atlas_checker_member_error (AtlasChecker        *c,
+                                   const AtlasJsonNode *node,
+                                   const char          *parent_path,
+                                   const char          *key,
+                                   const char          *message);
 
 /* "properties.sources[2].title" style paths. */
 char       *atlas_checker_path    (const char          *parent,

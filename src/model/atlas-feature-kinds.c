@@ -13,12 +13,6 @@
 #define MAX_WIDTH_KM 1000.0
 #define MAX_RANK 100
 
-static const char *
-describe (const AtlasJsonNode *node)
-{
-  return atlas_json_type_describe (node->type);
-}
-
 /* --- Deployments ------------------------------------------------------ */
 
 static const char * const strength_names[] = { "present", "committed", NULL };
@@ -56,7 +50,8 @@ check_troops (AtlasChecker          *c,
 
   if (node == NULL)
     {
-      atlas_checker_error (c, c->props, "properties.troops", "missing (a number, {\"min\", \"max\"} or \"unknown\")");
+      atlas_checker_error (c, c->props, "properties.troops",
+                           "missing (a number, {\"min\", \"max\"} or \"unknown\")");
       return;
     }
 
@@ -83,7 +78,8 @@ check_troops (AtlasChecker          *c,
 
     default:
       atlas_checker_error (c, node, "properties.troops",
-                           "expected a number, {\"min\", \"max\"} or \"unknown\", found %s", describe (node));
+                           "expected a number, {\"min\", \"max\"} or \"unknown\", found %s",
+                           atlas_json_type_describe (node->type));
       break;
     }
 }
@@ -171,13 +167,16 @@ atlas_check_place (AtlasChecker     *c,
 
   if (names == NULL)
     {
-      atlas_checker_error (c, c->props, "properties.names", "missing (names by language, e.g. {\"sq\": …})");
+      atlas_checker_error (c, c->props, "properties.names",
+                           "missing (names by language, e.g. {\"sq\": …})");
       return;
     }
   if (names->type != ATLAS_JSON_OBJECT || names->n_children == 0)
     {
-      atlas_checker_error (c, names, "properties.names", "expected an object with at least one name, found %s",
-                           names->type == ATLAS_JSON_OBJECT ? "an empty object" : describe (names));
+      atlas_checker_error (c, names, "properties.names",
+                           "expected an object with at least one name, found %s",
+                           names->type == ATLAS_JSON_OBJECT ? "an empty object"
+                                                           : atlas_json_type_describe (names->type));
       return;
     }
 
@@ -189,7 +188,8 @@ atlas_check_place (AtlasChecker     *c,
 
       if (!is_language_tag (child->key))
         {
-          atlas_checker_error (c, child, path, "not a language tag (\"sq\", \"sr\", \"sr-Latn\", \"en\", …)");
+          atlas_checker_error (c, child, path,
+                               "not a language tag (\"sq\", \"sr\", \"sr-Latn\", \"en\", …)");
           continue;
         }
       name = atlas_checker_string (c, names, "properties.names", child->key, TRUE);
@@ -221,7 +221,8 @@ check_area (AtlasChecker        *c,
 
   if (node->type != ATLAS_JSON_STRING)
     {
-      atlas_checker_error (c, node, path, "expected a string, found %s", describe (node));
+      atlas_checker_error (c, node, path, "expected a string, found %s",
+                           atlas_json_type_describe (node->type));
       return NULL;
     }
   if (atlas_is_area_code (node->text) || atlas_is_valid_id (node->text))
@@ -284,7 +285,8 @@ check_widths (AtlasChecker        *c,
 
   if (list->type != ATLAS_JSON_ARRAY || list->n_children == 0 || list->n_children > MAX_WIDTHS)
     {
-      atlas_checker_error (c, list, "properties.rule.widths", "expected an array of 1 to %d entries", MAX_WIDTHS);
+      atlas_checker_error (c, list, "properties.rule.widths", "expected an array of 1 to %d entries",
+                           MAX_WIDTHS);
       return;
     }
 
@@ -297,7 +299,8 @@ check_widths (AtlasChecker        *c,
 
       if (entry->type != ATLAS_JSON_OBJECT)
         {
-          atlas_checker_error (c, entry, path, "expected an object, found %s", describe (entry));
+          atlas_checker_error (c, entry, path, "expected an object, found %s",
+                               atlas_json_type_describe (entry->type));
           return;
         }
       atlas_checker_members (c, entry, path, width_keys);
@@ -338,7 +341,8 @@ check_rule (AtlasChecker        *c,
 
   if (rule->type != ATLAS_JSON_OBJECT)
     {
-      atlas_checker_error (c, rule, "properties.rule", "expected an object, found %s", describe (rule));
+      atlas_checker_error (c, rule, "properties.rule", "expected an object, found %s",
+                           atlas_json_type_describe (rule->type));
       return;
     }
 

@@ -10,289 +10,6 @@
 #include "atlas-feature-checker.h"
 
 #define MAX_SOURCES 1000
-#define MAX_ID_LENGTH 128
-
-/* --- Checker helpers -------------------------------------------------- */
-
-static void
-report (AtlasChecker        *c,
-        AtlasSeverity        severity,
-        const AtlasJsonNode *node,
-        const char          *path,
-        const char          *format,
-        va_list              args)
-{
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  gsize offset = node != NULL ? node->offset : c->input->offset;
-
-  atlas_load_session_feature_problem (c->session, severity, offset, path, "%s", message);
-}
-
-void
-atlas_checker_error (AtlasChecker        *c,
-                     const AtlasJsonNode *node,
-                     const char          *path,
-                     const char          *format,
-                     ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  report (c, ATLAS_SEVERITY_ERROR, node, path, format, args);
-  va_end (args);
-}
-
-void
-atlas_checker_warning (AtlasChecker        *c,
-                       const AtlasJsonNode *node,
-                       const char          *path,
-                       const char          *format,
-                       ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  report (c, ATLAS_SEVERITY_WARNING, node, path, format, args);
-  va_end (args);
-}
-
-static gboolean
-is_plain_key (const char *key)
-{
-  if (key[0] == '\0' || strlen (key) > 64)
-    return FALSE;
-  for (const char *p = key; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
-char *
-atlas_checker_path (const char *parent,
-                    const char *key)
-{
-  g_autofree char *quoted = NULL;
-
-  if (is_plain_key (key))
-    return g_strconcat (parent, ".", key, NULL);
-
-  quoted = atlas_quote (key, strlen (key));
-  return g_strdup_printf ("%s[%s]", parent, quoted);
-}
-
-char *
-atlas_checker_index_path (const char *parent,
-                          guint       index)
-{
-  return g_strdup_printf ("%s[%u]", parent, index);
-}
-
-static const char *
-describe (const AtlasJsonNode *node)
-{
-  return atlas_json_type_describe (node->type);
-}
-
-/* Reports a problem with member @key of an object at @parent_path; the
- * path is only built when there is something to report. */
-static void
-member_error (AtlasChecker        *c,
-              const AtlasJsonNode *node,
-              const char          *parent_path,
-              const char          *key,
-              const char          *message)
-{
-  g_autofree char *path = atlas_checker_path (parent_path, key);
-
-  atlas_checker_error (c, node, path, "%s", message);
-}
-
-const char *
-atlas_checker_string (AtlasChecker        *c,
-                      const AtlasJsonNode *object,
-                      const char          *parent_path,
-                      const char          *key,
-                      gboolean             required)
-{
-  const AtlasJsonNode *node = atlas_json_node_get_member (object, key);
-  g_autofree char *message = NULL;
-
-  if (node == NULL)
-    {
-      if (required)
-        member_error (c, object, parent_path, key, "missing");
-      return NULL;
-    }
-  if (node->type != ATLAS_JSON_STRING)
-    {
-      message = g_strdup_printf ("expected a string, found %s", describe (node));
-      member_error (c, node, parent_path, key, message);
-      return NULL;
-    }
-  if (strlen (node->text) != node->len)
-    {
-      member_error (c, node, parent_path, key, "contains a NUL character");
-      return NULL;
-    }
-  if (node->len == 0)
-    {
-      if (required)
-        member_error (c, node, parent_path, key, "is empty");
-      return NULL;
-    }
-  return node->text;
-}
-
-int
-atlas_checker_choice (AtlasChecker        *c,
-                      const AtlasJsonNode *object,
-                      const char          *parent_path,
-                      const char          *key,
-                      const char * const  *choices,
-                      gboolean             required,
-                      int                  fallback)
-{
-  const AtlasJsonNode *node = atlas_json_node_get_member (object, key);
-  const char *value = atlas_checker_string (c, object, parent_path, key, required);
-  g_autofree char *path = NULL;
-  g_autofree char *quoted = NULL;
-  g_autofree char *expected = NULL;
-
-  if (value == NULL)
-    return node == NULL && !required ? fallback : -1;
-
-  for (int i = 0; choices[i] != NULL; i++)
-    if (strcmp (value, choices[i]) == 0)
-      return i;
-
-  path = atlas_checker_path (parent_path, key);
-  quoted = atlas_quote (value, strlen (value));
-  expected = g_strjoinv ("\", \"", (char **) choices);
-  atlas_checker_error (c, node, path, "%s is not one of \"%s\"", quoted, expected);
-  return -1;
-}
-
-gboolean
-atlas_checker_number (AtlasChecker        *c,
-                      const AtlasJsonNode *node,
-                      const char          *path,
-                      double               min,
-                      double               max,
-                      gboolean             integer,
-                      double              *value)
-{
-  double v;
-
-  if (node->type != ATLAS_JSON_NUMBER)
-    {
-      atlas_checker_error (c, node, path, "expected a number, found %s", describe (node));
-      return FALSE;
-    }
-
-  v = g_ascii_strtod (node->text, NULL);
-  if (!isfinite (v) || v < min || v > max)
-    {
-      atlas_checker_error (c, node, path, "%s is out of range (%g to %g)", node->text, min, max);
-      return FALSE;
-    }
-  if (integer && v != floor (v))
-    {
-      atlas_checker_error (c, node, path, "%s is not a whole number", node->text);
-      return FALSE;
-    }
-
-  *value = v;
-  return TRUE;
-}
-
-gboolean
-atlas_checker_date (AtlasChecker        *c,
-                    const AtlasJsonNode *node,
-                    const char          *path,
-                    AtlasDate           *date)
-{
-  g_autofree char *quoted = NULL;
-
-  if (node->type != ATLAS_JSON_STRING)
-    {
-      atlas_checker_error (c, node, path, "expected a date string, found %s", describe (node));
-      return FALSE;
-    }
-  if (atlas_date_parse (node->text, node->len, date))
-    return TRUE;
-
-  quoted = atlas_quote (node->text, node->len);
-  atlas_checker_error (c, node, path, "%s is not a date", quoted);
-  return FALSE;
-}
-
-/* Only this many unknown members are reported per object. */
-#define MAX_UNKNOWN_REPORTED 8
-
-void
-atlas_checker_members (AtlasChecker        *c,
-                       const AtlasJsonNode *object,
-                       const char          *parent_path,
-                       const char * const  *known)
-{
-  guint64 seen = 0;
-  guint unknown = 0;
-
-  /* One pass: each member is looked up in @known (at most 64 names), and
-   * a bit per known name catches the ones given twice. */
-  for (const AtlasJsonNode *n = object->first; n != NULL; n = n->next)
-    {
-      guint k;
-
-      for (k = 0; known[k] != NULL; k++)
-        if (n->key[0] == known[k][0] && strcmp (n->key, known[k]) == 0)
-          break;
-
-      if (known[k] != NULL)
-        {
-          g_assert (k < 64);
-          if (seen & ((guint64) 1 << k))
-            member_error (c, n, parent_path, n->key, "given more than once");
-          seen |= (guint64) 1 << k;
-        }
-      else if (unknown++ < MAX_UNKNOWN_REPORTED)
-        {
-          g_autofree char *path = atlas_checker_path (parent_path, n->key);
-
-          atlas_checker_warning (c, n, path, "unknown property");
-        }
-    }
-}
-
-gboolean
-atlas_is_valid_id (const char *id)
-{
-  gsize len = strlen (id);
-
-  if (len == 0 || len > MAX_ID_LENGTH)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("._:-", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-const char *
-atlas_kind_with_article (AtlasFeatureKind kind)
-{
-  static const char * const names[] = { "an event", "a zone", "a deployment", "a place" };
-
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (names), "a feature");
-
-  return names[kind];
-}
-
-gboolean
-atlas_is_area_code (const char *text)
-{
-  return strlen (text) == 3 &&
-         g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]) && g_ascii_isupper (text[2]);
-}
 
 /* --- Common properties ------------------------------------------------ */
 
@@ -324,7 +41,8 @@ check_source (AtlasChecker        *c,
 
   if (node->type != ATLAS_JSON_OBJECT)
     {
-      atlas_checker_error (c, node, path, "expected an object, found %s", describe (node));
+      atlas_checker_error (c, node, path, "expected an object, found %s",
+                           atlas_json_type_describe (node->type));
       return;
     }
 
@@ -338,7 +56,7 @@ check_source (AtlasChecker        *c,
       g_autofree char *quoted = atlas_quote (url, strlen (url));
       g_autofree char *message = g_strdup_printf ("%s is not an http:// or https:// URL", quoted);
 
-      member_error (c, atlas_json_node_get_member (node, "url"), path, "url", message);
+      atlas_checker_member_error (c, atlas_json_node_get_member (node, "url"), path, "url", message);
       url = NULL;
     }
   source->url = atlas_store_intern (store, url);
@@ -372,7 +90,8 @@ check_sources (AtlasChecker *c,
     }
   if (node->type != ATLAS_JSON_ARRAY)
     {
-      atlas_checker_error (c, node, "properties.sources", "expected an array, found %s", describe (node));
+      atlas_checker_error (c, node, "properties.sources", "expected an array, found %s",
+                           atlas_json_type_describe (node->type));
       return;
     }
   if (node->n_children == 0)
@@ -416,7 +135,7 @@ check_id (AtlasChecker *c,
       quoted = atlas_quote (id, strlen (id));
       atlas_checker_error (c, node, "properties.id",
                            "%s is not a valid id (1 to %d letters, digits, \".\", \"_\", \":\" or \"-\")",
-                           quoted, MAX_ID_LENGTH);
+                           quoted, ATLAS_MAX_ID_LENGTH);
       return;
     }
   if (atlas_store_lookup (c->store, id, &kind, &position))
@@ -815,6 +534,6 @@ out:
   if (!stored && input->geometry.has_coordinates)
     g_array_set_size (c.store->coords, 2 * input->geometry.first_position);
 
-  atlas_load_session_feature_end (session,
-                                  id_node != NULL && id_node->type == ATLAS_JSON_STRING ? id_node->text : NULL);
+  atlas_load_session_feature_end (session, id_node != NULL && id_node->type == ATLAS_JSON_STRING ?
+                                           id_node->text : NULL);
 }

@@ -8,7 +8,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "atlas-dataset.h"
-#include "atlas-geojson-reader.h"
+#include "atlas-geojson-private.h"
 
 /*
  * yajl calls us once per JSON token. A stack of frames, one per open array
@@ -17,80 +17,18 @@
  * costs one frame and is cut off at ATLAS_MAX_DEPTH.
  */
 
-typedef enum {
-  ROLE_ROOT,          /* the FeatureCollection object */
-  ROLE_FEATURES,      /* its "features" array */
-  ROLE_FEATURE,       /* one feature object */
-  ROLE_GEOMETRY,      /* a feature's geometry object */
-  ROLE_COORDS,        /* an array inside "coordinates" */
-  ROLE_DOM,           /* an object or array inside "properties" */
-  ROLE_SKIP,          /* a value we ignore */
-} Role;
-
-typedef enum {
-  KEY_OTHER,
-  KEY_TYPE,
-  KEY_FEATURES,
-  KEY_GEOMETRY,
-  KEY_PROPERTIES,
-  KEY_COORDINATES,
-  KEY_GEOMETRIES,
-} Key;
-
-typedef struct {
-  guint8         role;
-  guint8         key;        /* the member being read (ROOT, FEATURE, GEOMETRY) */
-  guint          level;      /* COORDS: 1 for the "coordinates" array itself */
-  guint32        count;      /* elements so far (arrays) */
-  AtlasJsonNode *node;       /* DOM */
-} Frame;
-
-typedef struct {
-  AtlasLoadSession  *session;
-  AtlasStore        *store;
-  guint              file_index;
-  yajl_handle        yajl;
-  gsize              base;         /* offset of what yajl reads (after a BOM) */
-  guint              callbacks;
-
-  Frame              frames[ATLAS_MAX_DEPTH];
-  guint              depth;
-
-  GError            *error;        /* set by a callback that stops the parse */
-  gsize              error_offset;
-
-  gboolean           root_type_seen;
-  gboolean           features_seen;
-
-  AtlasFeatureInput  feature;
-  guint              coords_frame; /* stack index of the level-1 COORDS frame */
-  double             position[2];
-  AtlasArena        *scratch;
-  guint              dom_nodes;
-  gboolean           dom_overflow;
-  const char        *dom_key;
-} Reader;
-
-static gsize
-offset_now (Reader *r)
+gsize
+atlas_reader_offset (AtlasReader *r)
 {
   return r->base + yajl_get_bytes_consumed (r->yajl);
 }
 
-static gboolean
-fail (Reader     *r,
-      gsize       offset,
-      int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-/* Stops the parse with a file-level error. */
-static gboolean
-fail (Reader     *r,
-      gsize       offset,
-      int         code,
-      const char *format,
-      ...)
+gboolean
+atlas_reader_fail (AtlasReader *r,
+                   gsize        offset,
+                   int          code,
+                   const char  *format,
+                   ...)
 {
   va_list args;
 
@@ -104,15 +42,15 @@ fail (Reader     *r,
   return FALSE;
 }
 
-static gboolean
-push (Reader *r,
-      Role    role)
+gboolean
+atlas_reader_push (AtlasReader *r,
+                   Role         role)
 {
   Frame *frame;
 
   if (r->depth >= ATLAS_MAX_DEPTH)
-    return fail (r, offset_now (r) - 1, ATLAS_DATASET_ERROR_TOO_DEEP,
-                 "arrays and objects are nested more than %d deep", ATLAS_MAX_DEPTH);
+    return atlas_reader_fail (r, atlas_reader_offset (r) - 1, ATLAS_DATASET_ERROR_TOO_DEEP,
+                              "arrays and objects are nested more than %d deep", ATLAS_MAX_DEPTH);
 
   frame = &r->frames[r->depth++];
   memset (frame, 0, sizeof *frame);
@@ -120,22 +58,22 @@ push (Reader *r,
   return TRUE;
 }
 
-static gboolean
-push_skip_if_container (Reader        *r,
+gboolean
+atlas_reader_push_skip (AtlasReader   *r,
                         AtlasJsonType  type)
 {
   if (type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT)
-    return push (r, ROLE_SKIP);
+    return atlas_reader_push (r, ROLE_SKIP);
   return TRUE;
 }
 
 static gboolean
-check_cancelled (Reader *r)
+check_cancelled (AtlasReader *r)
 {
   /* Nothing keeps pointers into the text once a callback returns (the
    * scratch tree holds copies), so what lies behind can go. */
-  atlas_load_session_release_text (r->session, offset_now (r));
-  atlas_load_session_progress (r->session, offset_now (r));
+  atlas_load_session_release_text (r->session, atlas_reader_offset (r));
+  atlas_load_session_progress (r->session, atlas_reader_offset (r));
   if (r->session->cancellable != NULL && g_cancellable_is_cancelled (r->session->cancellable))
     {
       if (r->error == NULL)
@@ -145,177 +83,18 @@ check_cancelled (Reader *r)
   return TRUE;
 }
 
-/* Approximate start of the token just read, for positions in messages. */
-static gsize
-token_start (Reader        *r,
-             AtlasJsonType  type,
-             gsize          len)
+gsize
+atlas_reader_token_start (AtlasReader   *r,
+                          AtlasJsonType  type,
+                          gsize          len)
 {
-  gsize end = offset_now (r);
+  gsize end = atlas_reader_offset (r);
   gsize size = type == ATLAS_JSON_STRING ? len + 2 :
                type == ATLAS_JSON_NUMBER ? len :
                type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT ? 1 :
                type == ATLAS_JSON_BOOLEAN ? 4 : 4;
 
   return end >= size ? end - size : 0;
-}
-
-/* --- Coordinates ------------------------------------------------------ */
-
-/* "geometry.coordinates[i][j]…" with the index of the current element of
- * the first @levels coordinate arrays. */
-static char *
-coords_path (Reader *r,
-             guint   levels)
-{
-  GString *path = g_string_new ("geometry.coordinates");
-
-  for (guint l = 0; l < levels; l++)
-    g_string_append_printf (path, "[%u]", r->frames[r->coords_frame + l].count - 1);
-  return g_string_free (path, FALSE);
-}
-
-static void
-coords_problem (Reader     *r,
-                gsize       offset,
-                guint       levels,
-                const char *format,
-                ...) G_GNUC_PRINTF (4, 5);
-
-static void
-coords_problem (Reader     *r,
-                gsize       offset,
-                guint       levels,
-                const char *format,
-                ...)
-{
-  g_autofree char *path = coords_path (r, levels);
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  atlas_load_session_feature_problem (r->session, ATLAS_SEVERITY_ERROR, offset, path, "%s", message);
-  r->feature.geometry.bad = TRUE;
-}
-
-static gboolean
-coords_value (Reader        *r,
-              Frame         *parent,
-              AtlasJsonType  type,
-              const char    *text,
-              gsize          len)
-{
-  AtlasGeometryInput *geometry = &r->feature.geometry;
-  guint level = parent->level;
-
-  if (geometry->bad)
-    return push_skip_if_container (r, type);
-
-  if (type == ATLAS_JSON_ARRAY)
-    {
-      if (geometry->depth != 0 && level + 1 > geometry->depth)
-        {
-          coords_problem (r, token_start (r, type, 0), level,
-                          "arrays are nested deeper than the positions before them");
-          return push (r, ROLE_SKIP);
-        }
-      if (!push (r, ROLE_COORDS))
-        return FALSE;
-      r->frames[r->depth - 1].level = level + 1;
-      return TRUE;
-    }
-
-  if (type == ATLAS_JSON_NUMBER)
-    {
-      char buffer[64];
-      double value;
-
-      if (geometry->depth == 0)
-        geometry->depth = level;
-      if (level != geometry->depth)
-        {
-          coords_problem (r, token_start (r, type, len), level,
-                          "a number where an array is expected");
-          return TRUE;
-        }
-      if (parent->count > 3)
-        {
-          coords_problem (r, token_start (r, type, len), level - 1,
-                          "a position has more than 3 numbers");
-          return TRUE;
-        }
-      if (len >= sizeof buffer)
-        {
-          coords_problem (r, token_start (r, type, len), level, "the number is too long");
-          return TRUE;
-        }
-      memcpy (buffer, text, len);
-      buffer[len] = '\0';
-      value = g_ascii_strtod (buffer, NULL);
-      if (!isfinite (value))
-        {
-          coords_problem (r, token_start (r, type, len), level, "%s is out of range", buffer);
-          return TRUE;
-        }
-      if (parent->count <= 2)
-        r->position[parent->count - 1] = value;
-      return TRUE;
-    }
-
-  coords_problem (r, token_start (r, type, len), level,
-                  "expected a number or an array, found %s", atlas_json_type_describe (type));
-  return push_skip_if_container (r, type);
-}
-
-static void
-coords_close (Reader *r,
-              Frame  *frame)
-{
-  AtlasGeometryInput *geometry = &r->feature.geometry;
-  GArray *coords = r->store->coords;
-  guint level = frame->level;
-  guint32 n_positions;
-
-  if (geometry->bad)
-    return;
-
-  if (frame->count == 0)
-    {
-      coords_problem (r, offset_now (r) - 1, level - 1, "an empty array");
-      return;
-    }
-
-  n_positions = coords->len / 2;
-  if (level == geometry->depth)
-    {
-      double lon = r->position[0];
-      double lat = r->position[1];
-
-      if (frame->count < 2)
-        coords_problem (r, offset_now (r) - 1, level - 1,
-                        "a position needs a longitude and a latitude");
-      else if (lon < -180.0 || lon > 180.0)
-        coords_problem (r, offset_now (r) - 1, level - 1, "longitude %g is out of range", lon);
-      else if (lat < -90.0 || lat > 90.0)
-        coords_problem (r, offset_now (r) - 1, level - 1, "latitude %g is out of range", lat);
-      else if (n_positions - geometry->first_position >= ATLAS_MAX_POSITIONS)
-        coords_problem (r, offset_now (r) - 1, 0, "more than %d positions", ATLAS_MAX_POSITIONS);
-      else
-        g_array_append_vals (coords, r->position, 2);
-    }
-  else if (level + 1 == geometry->depth)
-    {
-      g_array_append_val (geometry->ring_ends, n_positions);
-    }
-  else if (level + 2 == geometry->depth)
-    {
-      guint32 n_rings = geometry->ring_ends->len;
-
-      g_array_append_val (geometry->group_ends, n_rings);
-    }
 }
 
 /* --- Feature structure ------------------------------------------------ */
@@ -340,19 +119,19 @@ key_from_string (const char *key,
 }
 
 static void
-feature_problem (Reader        *r,
+feature_problem (AtlasReader   *r,
                  AtlasJsonType  type,
                  gsize          len,
                  const char    *path,
                  const char    *message)
 {
   atlas_load_session_feature_problem (r->session, ATLAS_SEVERITY_ERROR,
-                                      token_start (r, type, len), path, "%s", message);
+                                      atlas_reader_token_start (r, type, len), path, "%s", message);
 }
 
 static void
-feature_begin (Reader *r,
-               guint   index)
+feature_begin (AtlasReader *r,
+               guint        index)
 {
   AtlasFeatureInput *feature = &r->feature;
   GArray *ring_ends = feature->geometry.ring_ends;
@@ -360,7 +139,7 @@ feature_begin (Reader *r,
 
   memset (feature, 0, sizeof *feature);
   feature->index = index;
-  feature->offset = offset_now (r) - 1;
+  feature->offset = atlas_reader_offset (r) - 1;
   feature->geometry.ring_ends = ring_ends;
   feature->geometry.group_ends = group_ends;
   g_array_set_size (ring_ends, 0);
@@ -374,7 +153,7 @@ feature_begin (Reader *r,
 }
 
 static gboolean
-feature_member (Reader        *r,
+feature_member (AtlasReader   *r,
                 Frame         *parent,
                 AtlasJsonType  type,
                 const char    *text,
@@ -390,18 +169,18 @@ feature_member (Reader        *r,
       feature->type_ok = type == ATLAS_JSON_STRING && len == 7 && memcmp (text, "Feature", 7) == 0;
       if (!feature->type_ok)
         feature_problem (r, type, len, "type", "expected \"Feature\"");
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
 
     case KEY_GEOMETRY:
       if (feature->geometry.present)
         {
           feature_problem (r, type, len, "geometry", "duplicate member");
-          return push_skip_if_container (r, type);
+          return atlas_reader_push_skip (r, type);
         }
       feature->geometry.present = TRUE;
-      feature->geometry.offset = token_start (r, type, len);
+      feature->geometry.offset = atlas_reader_token_start (r, type, len);
       if (type == ATLAS_JSON_OBJECT)
-        return push (r, ROLE_GEOMETRY);
+        return atlas_reader_push (r, ROLE_GEOMETRY);
       feature->geometry.is_null = type == ATLAS_JSON_NULL;
       if (!feature->geometry.is_null)
         {
@@ -409,13 +188,13 @@ feature_member (Reader        *r,
           feature_problem (r, type, len, "geometry", message);
           feature->geometry.bad = TRUE;
         }
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
 
     case KEY_PROPERTIES:
       if (feature->properties_seen)
         {
           feature_problem (r, type, len, "properties", "duplicate member");
-          return push_skip_if_container (r, type);
+          return atlas_reader_push_skip (r, type);
         }
       feature->properties_seen = TRUE;
       if (type == ATLAS_JSON_OBJECT)
@@ -423,24 +202,24 @@ feature_member (Reader        *r,
           AtlasJsonNode *node = atlas_arena_alloc0 (r->scratch, sizeof (AtlasJsonNode));
 
           node->type = ATLAS_JSON_OBJECT;
-          node->offset = token_start (r, type, len);
+          node->offset = atlas_reader_token_start (r, type, len);
           feature->properties = node;
-          if (!push (r, ROLE_DOM))
+          if (!atlas_reader_push (r, ROLE_DOM))
             return FALSE;
           r->frames[r->depth - 1].node = node;
           return TRUE;
         }
       message = g_strdup_printf ("expected an object, found %s", atlas_json_type_describe (type));
       feature_problem (r, type, len, "properties", message);
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
 
     default:
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
     }
 }
 
 static gboolean
-geometry_member (Reader        *r,
+geometry_member (AtlasReader   *r,
                  Frame         *parent,
                  AtlasJsonType  type,
                  const char    *text,
@@ -463,7 +242,7 @@ geometry_member (Reader        *r,
         }
       else
         feature_problem (r, type, len, "geometry.type", "expected a string");
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
 
     case KEY_COORDINATES:
       if (type != ATLAS_JSON_ARRAY)
@@ -471,17 +250,17 @@ geometry_member (Reader        *r,
           message = g_strdup_printf ("expected an array, found %s", atlas_json_type_describe (type));
           feature_problem (r, type, len, "geometry.coordinates", message);
           geometry->bad = TRUE;
-          return push_skip_if_container (r, type);
+          return atlas_reader_push_skip (r, type);
         }
       if (geometry->has_coordinates || geometry->bad)
         {
           feature_problem (r, type, len, "geometry.coordinates", "duplicate member");
           geometry->bad = TRUE;
-          return push (r, ROLE_SKIP);
+          return atlas_reader_push (r, ROLE_SKIP);
         }
       geometry->first_position = r->store->coords->len / 2;
       geometry->has_coordinates = TRUE;
-      if (!push (r, ROLE_COORDS))
+      if (!atlas_reader_push (r, ROLE_COORDS))
         return FALSE;
       r->coords_frame = r->depth - 1;
       r->frames[r->depth - 1].level = 1;
@@ -489,15 +268,15 @@ geometry_member (Reader        *r,
 
     case KEY_GEOMETRIES:
       geometry->is_collection = TRUE;
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
 
     default:
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
     }
 }
 
 static gboolean
-dom_value (Reader        *r,
+dom_value (AtlasReader   *r,
            Frame         *parent,
            AtlasJsonType  type,
            const char    *text,
@@ -508,20 +287,20 @@ dom_value (Reader        *r,
   AtlasJsonNode *container = parent->node;
 
   if (r->dom_overflow)
-    return push_skip_if_container (r, type);
+    return atlas_reader_push_skip (r, type);
 
   if (++r->dom_nodes > ATLAS_MAX_PROPERTY_NODES ||
       atlas_arena_get_used (r->scratch) + len > ATLAS_MAX_PROPERTY_BYTES)
     {
       r->dom_overflow = TRUE;
       feature_problem (r, type, len, "properties", "too large to be read");
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
     }
 
   node = atlas_arena_alloc0 (r->scratch, sizeof (AtlasJsonNode));
   node->type = type;
   node->boolean = boolean;
-  node->offset = token_start (r, type, len);
+  node->offset = atlas_reader_token_start (r, type, len);
   if (container->type == ATLAS_JSON_OBJECT)
     node->key = r->dom_key != NULL ? r->dom_key : "";
   if (type == ATLAS_JSON_STRING || type == ATLAS_JSON_NUMBER)
@@ -539,7 +318,7 @@ dom_value (Reader        *r,
 
   if (type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT)
     {
-      if (!push (r, ROLE_DOM))
+      if (!atlas_reader_push (r, ROLE_DOM))
         return FALSE;
       r->frames[r->depth - 1].node = node;
     }
@@ -547,7 +326,7 @@ dom_value (Reader        *r,
 }
 
 static gboolean
-root_member (Reader        *r,
+root_member (AtlasReader   *r,
              Frame         *parent,
              AtlasJsonType  type,
              const char    *text,
@@ -564,30 +343,34 @@ root_member (Reader        *r,
       if (type == ATLAS_JSON_STRING)
         {
           quoted = atlas_quote (text, len);
-          return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                       "\"type\" is %s, not \"FeatureCollection\"", quoted);
+          return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
+                                    ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                    "\"type\" is %s, not \"FeatureCollection\"", quoted);
         }
-      return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                   "\"type\" is %s, not \"FeatureCollection\"", atlas_json_type_describe (type));
+      return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
+                                ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                "\"type\" is %s, not \"FeatureCollection\"", atlas_json_type_describe (type));
 
     case KEY_FEATURES:
       if (r->features_seen)
-        return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                     "\"features\" is given twice");
+        return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
+                                  ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                  "\"features\" is given twice");
       r->features_seen = TRUE;
       if (type != ATLAS_JSON_ARRAY)
-        return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                     "\"features\" is %s, not an array", atlas_json_type_describe (type));
-      return push (r, ROLE_FEATURES);
+        return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
+                                  ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                  "\"features\" is %s, not an array", atlas_json_type_describe (type));
+      return atlas_reader_push (r, ROLE_FEATURES);
 
     default:
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
     }
 }
 
 /* Every value, of any type, comes through here. */
 static gboolean
-on_value (Reader        *r,
+on_value (AtlasReader   *r,
           AtlasJsonType  type,
           const char    *text,
           gsize          len,
@@ -600,17 +383,18 @@ on_value (Reader        *r,
     return FALSE;
 
   if ((type == ATLAS_JSON_STRING || type == ATLAS_JSON_NUMBER) && len > ATLAS_MAX_STRING_LENGTH)
-    return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_STRING_TOO_LONG,
-                 "a value of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT,
-                 len, ATLAS_MAX_STRING_LENGTH);
+    return atlas_reader_fail (r, atlas_reader_token_start (r, type, len), ATLAS_DATASET_ERROR_STRING_TOO_LONG,
+                              "a value of %" G_GSIZE_FORMAT " bytes is longer than the limit of %"
+                              G_GSIZE_FORMAT, len, ATLAS_MAX_STRING_LENGTH);
 
   if (r->depth == 0)
     {
       if (type != ATLAS_JSON_OBJECT)
-        return fail (r, token_start (r, type, len), ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                     "the top level is %s, not a FeatureCollection object",
-                     atlas_json_type_describe (type));
-      return push (r, ROLE_ROOT);
+        return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
+                                  ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                  "the top level is %s, not a FeatureCollection object",
+                                  atlas_json_type_describe (type));
+      return atlas_reader_push (r, ROLE_ROOT);
     }
 
   parent = &r->frames[r->depth - 1];
@@ -624,14 +408,14 @@ on_value (Reader        *r,
     case ROLE_FEATURES:
       feature_begin (r, index);
       if (type == ATLAS_JSON_OBJECT)
-        return push (r, ROLE_FEATURE);
+        return atlas_reader_push (r, ROLE_FEATURE);
       {
         g_autofree char *message = g_strdup_printf ("expected a Feature object, found %s",
                                                     atlas_json_type_describe (type));
         feature_problem (r, type, len, NULL, message);
         atlas_load_session_feature_end (r->session, NULL);
       }
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
 
     case ROLE_FEATURE:
       return feature_member (r, parent, type, text, len);
@@ -640,19 +424,19 @@ on_value (Reader        *r,
       return geometry_member (r, parent, type, text, len);
 
     case ROLE_COORDS:
-      return coords_value (r, parent, type, text, len);
+      return atlas_reader_coords_value (r, parent, type, text, len);
 
     case ROLE_DOM:
       return dom_value (r, parent, type, text, len, boolean);
 
     case ROLE_SKIP:
     default:
-      return push_skip_if_container (r, type);
+      return atlas_reader_push_skip (r, type);
     }
 }
 
 static gboolean
-on_end (Reader *r)
+on_end (AtlasReader *r)
 {
   Frame *frame = &r->frames[r->depth - 1];
 
@@ -663,16 +447,16 @@ on_end (Reader *r)
       break;
 
     case ROLE_COORDS:
-      coords_close (r, frame);
+      atlas_reader_coords_close (r, frame);
       break;
 
     case ROLE_ROOT:
       if (!r->root_type_seen)
-        return fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                     "not a FeatureCollection: there is no \"type\"");
+        return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                  "not a FeatureCollection: there is no \"type\"");
       if (!r->features_seen)
-        return fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                     "not a FeatureCollection: there is no \"features\" array");
+        return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
+                                  "not a FeatureCollection: there is no \"features\" array");
       break;
 
     default:
@@ -737,13 +521,14 @@ cb_map_key (void                *ctx,
             const unsigned char *text,
             size_t               len)
 {
-  Reader *r = ctx;
+  AtlasReader *r = ctx;
   Frame *frame = &r->frames[r->depth - 1];
 
   if (len > ATLAS_MAX_STRING_LENGTH)
-    return fail (r, token_start (r, ATLAS_JSON_STRING, len), ATLAS_DATASET_ERROR_STRING_TOO_LONG,
-                 "a member name of %" G_GSIZE_FORMAT " bytes is longer than the limit of %" G_GSIZE_FORMAT,
-                 (gsize) len, ATLAS_MAX_STRING_LENGTH);
+    return atlas_reader_fail (r, atlas_reader_token_start (r, ATLAS_JSON_STRING, len),
+                              ATLAS_DATASET_ERROR_STRING_TOO_LONG,
+                              "a member name of %" G_GSIZE_FORMAT " bytes is longer than the limit of %"
+                              G_GSIZE_FORMAT, (gsize) len, ATLAS_MAX_STRING_LENGTH);
 
   switch (frame->role)
     {
@@ -817,16 +602,16 @@ is_blank (const char *text,
 }
 
 static gboolean
-read_text (Reader     *r,
-           const char *text,
-           gsize       len)
+read_text (AtlasReader *r,
+           const char  *text,
+           gsize        len)
 {
   const guchar *data = (const guchar *) text;
   yajl_status status;
   gsize offset;
 
   if (len >= 2 && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0xFF && data[1] == 0xFE)))
-    return fail (r, 0, ATLAS_DATASET_ERROR_ENCODING, "the file is UTF-16; it must be UTF-8");
+    return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_ENCODING, "the file is UTF-16; it must be UTF-8");
 
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {
@@ -836,7 +621,7 @@ read_text (Reader     *r,
     }
 
   if (is_blank (text + r->base, len - r->base))
-    return fail (r, r->base, ATLAS_DATASET_ERROR_SYNTAX, "the file is empty");
+    return atlas_reader_fail (r, r->base, ATLAS_DATASET_ERROR_SYNTAX, "the file is empty");
 
   status = yajl_parse (r->yajl, data + r->base, len - r->base);
   if (status == yajl_status_ok)
@@ -848,7 +633,7 @@ read_text (Reader     *r,
   else
     {
       /* yajl stops just after the byte it could not take. */
-      offset = offset_now (r) > r->base ? offset_now (r) - 1 : r->base;
+      offset = atlas_reader_offset (r) > r->base ? atlas_reader_offset (r) - 1 : r->base;
     }
 
   if (status == yajl_status_client_canceled || r->error != NULL)
@@ -862,7 +647,7 @@ read_text (Reader     *r,
       if (strstr (message, "comments") != NULL)
         offset++;
 
-      return fail (r, offset, ATLAS_DATASET_ERROR_SYNTAX, "%s", message);
+      return atlas_reader_fail (r, offset, ATLAS_DATASET_ERROR_SYNTAX, "%s", message);
     }
 
   return TRUE;
@@ -898,7 +683,7 @@ atlas_geojson_read (AtlasLoadSession  *session,
                     gboolean           mapped,
                     GError           **error)
 {
-  Reader r = { 0 };
+  AtlasReader r = { 0 };
   AtlasStoreMark mark;
   gboolean ok;
 

@@ -370,7 +370,8 @@ atlas_load_session_finish_diagnostics (AtlasLoadSession *session)
   if (session->n_suppressed == 0)
     return;
 
-  file = session->file_names->len > 0 ? g_ptr_array_index (session->file_names, session->file_names->len - 1) : "";
+  file = session->file_names->len > 0 ? g_ptr_array_index (session->file_names,
+                                                           session->file_names->len - 1) : "";
   message = g_strdup_printf ("%u more problems are not listed", session->n_suppressed);
   diagnostic = atlas_diagnostic_new (ATLAS_SEVERITY_WARNING, file, 0, 0, -1, NULL, NULL, message);
   g_list_store_append (session->diagnostics, diagnostic);
