@@ -7,17 +7,24 @@
 #include <math.h>
 
 #include "atlas-basemap.h"
+#include "atlas-computed-zone.h"
 #include "atlas-date.h"
+#include "atlas-deployment-layer.h"
 #include "atlas-diagnostic.h"
+#include "atlas-event-layer.h"
 #include "atlas-event-list.h"
 #include "atlas-feature-details.h"
 #include "atlas-feature-range.h"
 #include "atlas-label-layer.h"
 #include "atlas-loader.h"
 #include "atlas-painter.h"
+#include "atlas-strength-chart.h"
 #include "atlas-tile-source.h"
 #include "atlas-timeline.h"
 #include "atlas-window.h"
+#include "atlas-zone-details.h"
+#include "atlas-zone-layer.h"
+#include "atlas-zone-set.h"
 
 struct _AtlasWindow
 {
@@ -41,6 +48,12 @@ struct _AtlasWindow
   AtlasBasemap         *basemap;
   AtlasPainter         *painter;
   AtlasLabelLayer      *label_layer;
+  AtlasZoneLayer       *zone_layer;
+  AtlasEventLayer      *event_layer;
+  AtlasDeploymentLayer *deployment_layer;
+  AtlasZoneSet         *zone_set;
+  AtlasZoneDetails     *zone_details;
+  AtlasStrengthChart   *strength_chart;
   guint                 fit_tick_id;
   int                   fit_width;
   int                   fit_height;
@@ -57,6 +70,12 @@ struct _AtlasWindow
 #define BUNDLED_DATASET RESOURCE_PREFIX "/dataset/kosovo-1999-2010.geojson"
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void on_date_changed      (AtlasWindow  *self);
+static void show_feature         (AtlasWindow  *self,
+                                  AtlasFeature *feature);
+static void on_feature_activated (AtlasWindow  *self,
+                                  AtlasFeature *feature);
 
 /* Kosovo with every neighbouring capital: Belgrade, Podgorica, Tirana and
  * Skopje, with a little room around them. South, west, north, east. */
@@ -181,6 +200,27 @@ update_overlays (AtlasWindow *self)
   /* Online tiles carry their own names. */
   atlas_label_layer_set_painter (self->label_layer, self->painter);
   gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !self->online);
+  atlas_zone_layer_set_painter (self->zone_layer, self->painter);
+  atlas_event_layer_set_painter (self->event_layer, self->painter);
+  atlas_deployment_layer_set_painter (self->deployment_layer, self->painter);
+}
+
+/* Zones need both the base map (the borders they follow) and the data. */
+static void
+update_zone_set (AtlasWindow *self)
+{
+  g_autoptr(AtlasZoneSet) zone_set = NULL;
+
+  if (self->basemap == NULL || self->dataset == NULL || self->zone_layer == NULL)
+    return;
+  if (self->zone_set != NULL && atlas_zone_set_get_dataset (self->zone_set) == self->dataset)
+    return;
+
+  zone_set = atlas_zone_set_new (self->basemap, self->dataset);
+  g_set_object (&self->zone_set, zone_set);
+  atlas_zone_layer_set_zone_set (self->zone_layer, zone_set);
+  atlas_zone_details_set_zone_set (self->zone_details, zone_set);
+  atlas_zone_layer_set_date (self->zone_layer, atlas_timeline_get_date (self->timeline));
 }
 
 /* Installs the base-map source for the current theme, scale factor and
@@ -223,6 +263,77 @@ update_map_source (AtlasWindow *self)
 }
 
 static void
+show_zone (AtlasWindow *self,
+           const char  *zone_id)
+{
+  atlas_zone_details_set_zone_id (self->zone_details, zone_id);
+  atlas_zone_details_set_date (self->zone_details, atlas_timeline_get_date (self->timeline));
+  gtk_stack_set_visible_child_name (self->details_stack, "zone");
+}
+
+/* Layers get no pointer events in libshumate 1.0: a click on the map is
+ * tested against each layer, topmost first. */
+static void
+on_map_clicked (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                AtlasWindow     *self)
+{
+  g_autoptr(AtlasComputedZone) zone = NULL;
+  guint position;
+
+  if (self->dataset == NULL)
+    return;
+
+  if (atlas_event_layer_pick (self->event_layer, x, y, &position))
+    {
+      g_autoptr(AtlasFeature) feature = atlas_dataset_get_feature (self->dataset, ATLAS_KIND_EVENT, position);
+      on_feature_activated (self, feature);
+      return;
+    }
+
+  if (atlas_deployment_layer_pick (self->deployment_layer, x, y, &position))
+    {
+      g_autoptr(AtlasFeature) feature = atlas_dataset_get_feature (self->dataset, ATLAS_KIND_DEPLOYMENT, position);
+      show_feature (self, feature);
+      return;
+    }
+
+  zone = atlas_zone_layer_pick (self->zone_layer, x, y);
+  if (zone != NULL)
+    show_zone (self, atlas_computed_zone_get_id (zone));
+}
+
+static void
+add_overlay_layers (AtlasWindow *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  GtkGesture *click;
+
+  /* Bottom to top: areas, names, then the symbols people click. */
+  self->zone_layer = atlas_zone_layer_new (viewport);
+  self->label_layer = atlas_label_layer_new (viewport);
+  self->deployment_layer = atlas_deployment_layer_new (viewport);
+  self->event_layer = atlas_event_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->zone_layer));
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->deployment_layer));
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
+
+  if (self->dataset != NULL)
+    {
+      atlas_event_layer_set_dataset (self->event_layer, self->dataset);
+      atlas_deployment_layer_set_dataset (self->deployment_layer, self->dataset);
+    }
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_map_clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->map)), GTK_EVENT_CONTROLLER (click));
+}
+
+static void
 on_basemap_loaded (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -250,9 +361,10 @@ on_basemap_loaded (GObject      *object,
   /* The first base layer goes on top of whatever is there, so it must come
    * before the overlays. */
   update_map_source (self);
-  self->label_layer = atlas_label_layer_new (shumate_simple_map_get_viewport (self->map));
-  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
+  add_overlay_layers (self);
   update_overlays (self);
+  update_zone_set (self);
+  on_date_changed (self);
 
   restore_view (self);
   gtk_stack_set_visible_child_name (self->stack, "map");
@@ -369,6 +481,19 @@ on_date_changed (AtlasWindow *self)
   gint32 from = window_days == 0 ? ATLAS_DAY_MIN : date - (gint32) window_days + 1;
 
   atlas_feature_range_set_span (self->event_range, from, date + 1);
+
+  if (self->zone_layer != NULL)
+    {
+      atlas_zone_layer_set_date (self->zone_layer, date);
+      atlas_deployment_layer_set_date (self->deployment_layer, date);
+      atlas_event_layer_set_mode (self->event_layer,
+                                  window_days == 0 ? ATLAS_EVENT_WINDOW_CUMULATIVE : ATLAS_EVENT_WINDOW_TRAILING);
+      if (window_days > 0)
+        atlas_event_layer_set_window_days (self->event_layer, window_days);
+      atlas_event_layer_set_date (self->event_layer, date);
+    }
+  atlas_strength_chart_set_date (self->strength_chart, date);
+  atlas_zone_details_set_date (self->zone_details, date);
   atlas_event_list_set_highlight (self->event_list,
                                   atlas_feature_range_find_nearest (self->event_range, date));
   update_event_caption (self);
@@ -398,6 +523,8 @@ on_feature_activated (AtlasWindow  *self,
                       AtlasFeature *feature)
 {
   show_feature (self, feature);
+  if (self->event_layer != NULL && atlas_feature_get_kind (feature) == ATLAS_KIND_EVENT)
+    atlas_event_layer_set_selected (self->event_layer, atlas_feature_get_position (feature));
   atlas_timeline_set_date (self->timeline, atlas_feature_get_start_day (feature));
   pan_to_feature (self, feature);
 }
@@ -464,6 +591,13 @@ set_dataset (AtlasWindow  *self,
 
   g_set_object (&self->dataset, dataset);
   atlas_feature_range_set_dataset (self->event_range, dataset);
+  atlas_strength_chart_set_dataset (self->strength_chart, dataset);
+  if (self->event_layer != NULL)
+    {
+      atlas_event_layer_set_dataset (self->event_layer, dataset);
+      atlas_deployment_layer_set_dataset (self->deployment_layer, dataset);
+    }
+  update_zone_set (self);
   atlas_timeline_set_dataset (self->timeline, dataset);
 
   /* A fresh start opens on the first day of the story. */
@@ -781,7 +915,11 @@ atlas_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->event_range);
+  g_clear_object (&self->zone_set);
   self->label_layer = NULL;
+  self->zone_layer = NULL;
+  self->event_layer = NULL;
+  self->deployment_layer = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
@@ -865,6 +1003,15 @@ atlas_window_init (AtlasWindow *self)
 
   add_pan_shortcuts (self);
 
+  self->zone_details = ATLAS_ZONE_DETAILS (atlas_zone_details_new ());
+  gtk_stack_add_named (self->details_stack, GTK_WIDGET (self->zone_details), "zone");
+  self->strength_chart = ATLAS_STRENGTH_CHART (atlas_strength_chart_new ());
+  gtk_widget_set_margin_start (GTK_WIDGET (self->strength_chart), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->strength_chart), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->strength_chart), 6);
+  gtk_box_append (GTK_BOX (self->sidebar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (self->strength_chart));
+
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->event_range = atlas_feature_range_new (ATLAS_KIND_EVENT);
   atlas_event_list_set_model (self->event_list, G_LIST_MODEL (self->event_range));
@@ -922,6 +1069,20 @@ atlas_window_get_timeline (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
   return self->timeline;
+}
+
+AtlasZoneLayer *
+atlas_window_get_zone_layer (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->zone_layer;
+}
+
+AtlasEventLayer *
+atlas_window_get_event_layer (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->event_layer;
 }
 
 AtlasEventList *

@@ -7,7 +7,9 @@
 #include "atlas-application.h"
 #include "atlas-dataset.h"
 #include "atlas-event-list.h"
+#include "atlas-event-layer.h"
 #include "atlas-timeline.h"
+#include "atlas-zone-layer.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,7 @@ void              atlas_window_open_file   (AtlasWindow      *self,
 AtlasDataset     *atlas_window_get_dataset (AtlasWindow      *self);
 AtlasTimeline    *atlas_window_get_timeline (AtlasWindow     *self);
 AtlasEventList   *atlas_window_get_event_list (AtlasWindow   *self);
+AtlasZoneLayer   *atlas_window_get_zone_layer (AtlasWindow   *self);
+AtlasEventLayer  *atlas_window_get_event_layer (AtlasWindow  *self);
 
 G_END_DECLS
