@@ -375,10 +375,11 @@ atlas_legend_measure (AtlasLegend *legend,
 }
 
 static void
-draw_swatch (cairo_t     *cr,
-             const Entry *entry,
-             double       x,
-             double       y)
+draw_swatch (cairo_t      *cr,
+             AtlasPainter *painter,
+             const Entry  *entry,
+             double        x,
+             double        y)
 {
   double cy = y + SWATCH_H / 2.0;
 
@@ -418,7 +419,7 @@ draw_swatch (cairo_t     *cr,
       break;
 
     case ENTRY_SYMBOL:
-      entry->draw (cr, x, y, SWATCH_W, SWATCH_H, entry->user_data);
+      entry->draw (cr, painter, x, y, SWATCH_W, SWATCH_H, entry->user_data);
       break;
 
     case ENTRY_HEADING:
@@ -434,21 +435,23 @@ draw_swatch (cairo_t     *cr,
  * @y: top edge of the panel
  */
 void
-atlas_legend_draw (AtlasLegend        *legend,
-                   cairo_t            *cr,
-                   const AtlasPalette *palette,
-                   double              x,
-                   double              y,
-                   double              max_height)
+atlas_legend_draw (AtlasLegend  *legend,
+                   cairo_t      *cr,
+                   AtlasPainter *painter,
+                   double        x,
+                   double        y,
+                   double        max_height)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  const AtlasPalette *palette;
   gboolean truncated;
   guint n_rows;
   double width, height;
 
   g_return_if_fail (legend != NULL);
-  g_return_if_fail (palette != NULL);
+  g_return_if_fail (ATLAS_IS_PAINTER (painter));
 
+  palette = atlas_painter_get_palette (painter);
   atlas_legend_measure (legend, cr, max_height, &width, &height);
   n_rows = visible_rows (legend, max_height, &truncated);
   if (n_rows == 0)
@@ -467,7 +470,7 @@ atlas_legend_draw (AtlasLegend        *legend,
 
       if (row_has_swatch (entry))
         {
-          draw_swatch (cr, entry, text_x, row_y + (ROW_HEIGHT - SWATCH_H) / 2.0);
+          draw_swatch (cr, painter, entry, text_x, row_y + (ROW_HEIGHT - SWATCH_H) / 2.0);
           text_x += SWATCH_W + SWATCH_GAP;
         }
 

@@ -19,14 +19,16 @@ G_BEGIN_DECLS
  * dataset titles, not every document.
  */
 
-/* Draws a legend symbol into the box (x, y, width, height), logical pixels.
- * Called while the legend is drawn, in the thread that draws it. */
-typedef void (*AtlasLegendSymbolFunc) (cairo_t  *cr,
-                                       double    x,
-                                       double    y,
-                                       double    width,
-                                       double    height,
-                                       gpointer  user_data);
+/* Draws a legend symbol into the box (x, y, width, height), logical pixels,
+ * in the style of @painter (the picture's). Called while the legend is
+ * drawn, in the thread that draws it. */
+typedef void (*AtlasLegendSymbolFunc) (cairo_t       *cr,
+                                       AtlasPainter  *painter,
+                                       double         x,
+                                       double         y,
+                                       double         width,
+                                       double         height,
+                                       gpointer       user_data);
 
 AtlasLegend *atlas_legend_new              (void);
 void         atlas_legend_free             (AtlasLegend           *legend);
@@ -70,7 +72,7 @@ void         atlas_legend_measure          (AtlasLegend           *legend,
                                             double                *height);
 void         atlas_legend_draw             (AtlasLegend           *legend,
                                             cairo_t               *cr,
-                                            const AtlasPalette    *palette,
+                                            AtlasPainter          *painter,
                                             double                 x,
                                             double                 y,
                                             double                 max_height);

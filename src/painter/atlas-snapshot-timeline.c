@@ -80,32 +80,16 @@ atlas_events_overlay_new (AtlasEventSet *set)
 
 /* Deployments ---------------------------------------------------------------- */
 
-typedef struct
-{
-  AtlasPainter           *painter;
-  AtlasDeploymentSymbols  symbol;
-} Swatch;
-
 static void
-swatch_free (gpointer data)
+draw_swatch (cairo_t      *cr,
+             AtlasPainter *painter,
+             double        x,
+             double        y,
+             double        width,
+             double        height,
+             gpointer      user_data)
 {
-  Swatch *swatch = data;
-
-  g_object_unref (swatch->painter);
-  g_free (swatch);
-}
-
-static void
-draw_swatch (cairo_t  *cr,
-             double    x,
-             double    y,
-             double    width,
-             double    height,
-             gpointer  user_data)
-{
-  Swatch *swatch = user_data;
-
-  atlas_painter_draw_deployment_swatch (swatch->painter, cr, swatch->symbol, x, y, width, height);
+  atlas_painter_draw_deployment_swatch (painter, cr, GPOINTER_TO_UINT (user_data), x, y, width, height);
 }
 
 static void
@@ -145,17 +129,9 @@ add_deployment_legend (AtlasLegend               *legend,
   /* Translators: the heading of the troop deployments in the legend */
   atlas_legend_add_heading (legend, _("Deployments"));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      Swatch *swatch;
-
-      if (!(symbols & kinds[i].symbol))
-        continue;
-
-      swatch = g_new0 (Swatch, 1);
-      swatch->painter = g_object_ref (context->painter);
-      swatch->symbol = kinds[i].symbol;
-      atlas_legend_add_symbol (legend, _(kinds[i].label), draw_swatch, swatch, swatch_free);
-    }
+    if (symbols & kinds[i].symbol)
+      atlas_legend_add_symbol (legend, _(kinds[i].label), draw_swatch,
+                               GUINT_TO_POINTER (kinds[i].symbol), NULL);
 }
 
 /**

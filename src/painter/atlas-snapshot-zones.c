@@ -9,43 +9,44 @@
 #include "atlas-snapshot-legend.h"
 #include "atlas-snapshot-zones.h"
 
-/* What a legend swatch needs: the zone's style in the picture's painter. */
-typedef struct
-{
-  AtlasPainter   *painter;
-  AtlasZoneShape  shape;
-  gboolean        proposed;
-  guint           color_index;
-} Swatch;
+/* A zone's legend style, packed into the swatch's data pointer. */
+#define SWATCH_PROPOSED (1u << 16)
+#define SWATCH_LINE     (1u << 17)
 
-static void
-swatch_free (gpointer data)
+static gpointer
+pack_swatch (AtlasComputedZone *zone)
 {
-  Swatch *swatch = data;
+  guint packed = atlas_computed_zone_get_color_index (zone) & 0xffff;
 
-  g_object_unref (swatch->painter);
-  g_free (swatch);
+  if (atlas_computed_zone_is_proposed (zone))
+    packed |= SWATCH_PROPOSED;
+  if (atlas_computed_zone_get_shape (zone) == ATLAS_ZONE_SHAPE_LINE)
+    packed |= SWATCH_LINE;
+
+  return GUINT_TO_POINTER (packed);
 }
 
 static void
-draw_swatch (cairo_t  *cr,
-             double    x,
-             double    y,
-             double    width,
-             double    height,
-             gpointer  user_data)
+draw_swatch (cairo_t      *cr,
+             AtlasPainter *painter,
+             double        x,
+             double        y,
+             double        width,
+             double        height,
+             gpointer      user_data)
 {
-  Swatch *swatch = user_data;
+  guint packed = GPOINTER_TO_UINT (user_data);
+  AtlasZoneShape shape = (packed & SWATCH_LINE) ? ATLAS_ZONE_SHAPE_LINE : ATLAS_ZONE_SHAPE_AREA;
+  gboolean proposed = (packed & SWATCH_PROPOSED) != 0;
+  guint color_index = packed & 0xffff;
   double swatch_w, swatch_h, k;
 
   /* The zone painter's own swatch, without a name, shrunk into the box. */
-  atlas_painter_draw_zone_legend_entry (swatch->painter, NULL, "", swatch->shape, swatch->proposed,
-                                        swatch->color_index, 0, 0, &swatch_w, &swatch_h);
+  atlas_painter_draw_zone_legend_entry (painter, NULL, "", shape, proposed, color_index, 0, 0, &swatch_w, &swatch_h);
   k = MIN (width / swatch_w, height / swatch_h);
   cairo_translate (cr, x + (width - swatch_w * k) / 2, y + (height - swatch_h * k) / 2);
   cairo_scale (cr, k, k);
-  atlas_painter_draw_zone_legend_entry (swatch->painter, cr, "", swatch->shape, swatch->proposed,
-                                        swatch->color_index, 0, 0, NULL, NULL);
+  atlas_painter_draw_zone_legend_entry (painter, cr, "", shape, proposed, color_index, 0, 0, NULL, NULL);
 }
 
 static void
@@ -86,7 +87,6 @@ add_zone_legend (AtlasLegend               *legend,
     {
       AtlasComputedZone *zone = g_ptr_array_index (zones, i);
       g_autofree char *label = NULL;
-      Swatch *swatch;
 
       if (atlas_computed_zone_is_empty (zone) ||
           !atlas_bounds_intersect (atlas_computed_zone_get_bbox (zone), bounds))
@@ -97,16 +97,11 @@ add_zone_legend (AtlasLegend               *legend,
         atlas_legend_add_heading (legend, _("Zones"));
       any = TRUE;
 
-      swatch = g_new0 (Swatch, 1);
-      swatch->painter = g_object_ref (context->painter);
-      swatch->shape = atlas_computed_zone_get_shape (zone);
-      swatch->proposed = atlas_computed_zone_is_proposed (zone);
-      swatch->color_index = atlas_computed_zone_get_color_index (zone);
-      label = swatch->proposed
+      label = atlas_computed_zone_is_proposed (zone)
         /* Translators: a zone in the legend that was proposed, not in force */
         ? g_strdup_printf (_("%s (proposed)"), atlas_computed_zone_get_title (zone))
         : g_strdup (atlas_computed_zone_get_title (zone));
-      atlas_legend_add_symbol (legend, label, draw_swatch, swatch, swatch_free);
+      atlas_legend_add_symbol (legend, label, draw_swatch, pack_swatch (zone), NULL);
     }
 }
 

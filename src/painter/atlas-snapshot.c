@@ -1031,7 +1031,7 @@ draw_furniture (AtlasSnapshot   *self,
     }
 
   if (!box_is_empty (&f->legend))
-    atlas_legend_draw (legend, cr, palette, f->legend.x, f->legend.y, f->legend_max_height);
+    atlas_legend_draw (legend, cr, self->painter, f->legend.x, f->legend.y, f->legend_max_height);
 
   if (!box_is_empty (&f->scale_bar))
     atlas_painter_draw_scale_bar (self->painter, cr, &self->view, self->units,
