@@ -64,6 +64,7 @@ atlas_layer_append_cairo (ShumateLayer *layer,
   ShumateViewport *viewport = shumate_layer_get_viewport (layer);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   double rotation = shumate_viewport_get_rotation (viewport);
   cairo_t *cr;
 
@@ -71,7 +72,17 @@ atlas_layer_append_cairo (ShumateLayer *layer,
     return NULL;
 
   atlas_map_get_view (viewport, width, height, view);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* A cairo node is recorded, then replayed at the window's scale; the
+   * painter, which stamps point symbols as images, must know that scale
+   * to make them sharp. So the node is made in device pixels and the
+   * context scaled back to logical ones. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, 1.0 / scale, 1.0 / scale);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+  gtk_snapshot_restore (snapshot);
+  cairo_scale (cr, scale, scale);
+
   if (rotation != 0)
     {
       cairo_translate (cr, width / 2.0, height / 2.0);

@@ -10,6 +10,7 @@
 
 #include "atlas-deployment.h"
 #include "atlas-painter-deployments.h"
+#include "atlas-snapshot-private.h"
 
 /* 50 000 troops (all of KFOR in 1999) make a circle of 45 px radius at
  * zoom 9, 1 000 troops one of 6 px; symbols grow and shrink a little with
@@ -676,19 +677,8 @@ format_group (const AtlasDeploymentSet *set,
 static PangoLayout *
 create_label_layout (cairo_t *cr)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoLayout *layout = atlas_snapshot_create_layout (cr, 11.5, PANGO_WEIGHT_NORMAL);
 
-  /* Unhinted: the same at every device scale. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
-
-  pango_font_description_set_absolute_size (font, 11.5 * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
   pango_layout_set_spacing (layout, 1 * PANGO_SCALE);
   return layout;
 }
@@ -834,4 +824,90 @@ atlas_deployment_set_pick (AtlasDeploymentSet *set,
     }
 
   return found;
+}
+
+/* Legends -------------------------------------------------------------- */
+
+/**
+ * atlas_deployment_set_get_symbols:
+ * @view: (nullable): only deployments inside this view, or %NULL for all
+ *
+ * Returns: the kinds of symbol drawn, for a legend; a range counts as
+ *   both %ATLAS_DEPLOYMENT_SYMBOL_RANGE and present or committed
+ */
+AtlasDeploymentSymbols
+atlas_deployment_set_get_symbols (AtlasDeploymentSet *set,
+                                  const AtlasView    *view)
+{
+  AtlasDeploymentSymbols symbols = 0;
+  double bounds[4] = { -G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
+
+  g_return_val_if_fail (set != NULL, 0);
+
+  if (view != NULL)
+    atlas_view_get_bounds (view, 0, bounds);
+
+  for (guint i = 0; i < set->entries->len; i++)
+    {
+      const Entry *e = &g_array_index (set->entries, Entry, i);
+
+      if (e->x < bounds[0] || e->x > bounds[2] || e->y < bounds[1] || e->y > bounds[3])
+        continue;
+
+      if (e->troops_max < 0)
+        symbols |= ATLAS_DEPLOYMENT_SYMBOL_UNKNOWN;
+      else
+        {
+          symbols |= e->committed ? ATLAS_DEPLOYMENT_SYMBOL_COMMITTED : ATLAS_DEPLOYMENT_SYMBOL_PRESENT;
+          if (e->troops_min < e->troops_max)
+            symbols |= ATLAS_DEPLOYMENT_SYMBOL_RANGE;
+        }
+      if (e->alliance)
+        symbols |= ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE;
+    }
+
+  return symbols;
+}
+
+/**
+ * atlas_painter_draw_deployment_swatch:
+ * @symbol: one kind of symbol, optionally with
+ *   %ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE for KFOR's colour
+ *
+ * Draws that symbol centred in the box, as on the map, for a legend.
+ */
+void
+atlas_painter_draw_deployment_swatch (AtlasPainter           *painter,
+                                      cairo_t                *cr,
+                                      AtlasDeploymentSymbols  symbol,
+                                      double                  x,
+                                      double                  y,
+                                      double                  width,
+                                      double                  height)
+{
+  const DeploymentColors *colors;
+  const AtlasRgba *halo, *color;
+  double cx = x + width / 2, cy = y + height / 2;
+  double r = MAX (MIN (width, height) / 2 - 1.5, 1.0);
+
+  g_return_if_fail (ATLAS_IS_PAINTER (painter));
+  g_return_if_fail (cr != NULL);
+
+  colors = colors_for (painter);
+  halo = &atlas_painter_get_palette (painter)->halo;
+  color = symbol & ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE ? &colors->alliance : &colors->national;
+
+  cairo_save (cr);
+  if (symbol & ATLAS_DEPLOYMENT_SYMBOL_UNKNOWN)
+    draw_diamond (cr, cx, cy, color, halo, FALSE);
+  else if (symbol & ATLAS_DEPLOYMENT_SYMBOL_RANGE)
+    {
+      draw_disc (cr, cx, cy, r, color, NULL, PALE_ALPHA, TRUE);
+      draw_disc (cr, cx, cy, r * 0.6, color, halo, SOLID_ALPHA, FALSE);
+    }
+  else if (symbol & ATLAS_DEPLOYMENT_SYMBOL_COMMITTED)
+    draw_disc (cr, cx, cy, r, color, NULL, 0, TRUE);
+  else
+    draw_disc (cr, cx, cy, r, color, halo, SOLID_ALPHA, FALSE);
+  cairo_restore (cr);
 }

@@ -56,6 +56,26 @@ typedef struct
   guint n_labels;
 } AtlasDeploymentDrawInfo;
 
+/**
+ * AtlasDeploymentSymbols:
+ * @ATLAS_DEPLOYMENT_SYMBOL_PRESENT: a disc for troops on the ground
+ * @ATLAS_DEPLOYMENT_SYMBOL_COMMITTED: a dashed circle for troops pledged
+ * @ATLAS_DEPLOYMENT_SYMBOL_RANGE: a solid disc in a pale one, {min, max}
+ * @ATLAS_DEPLOYMENT_SYMBOL_UNKNOWN: a diamond, strength unknown
+ * @ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE: in KFOR's colour (nation "NATO")
+ *   rather than the national one
+ *
+ * The kinds of symbol in a picture, for its legend.
+ */
+typedef enum
+{
+  ATLAS_DEPLOYMENT_SYMBOL_PRESENT   = 1 << 0,
+  ATLAS_DEPLOYMENT_SYMBOL_COMMITTED = 1 << 1,
+  ATLAS_DEPLOYMENT_SYMBOL_RANGE     = 1 << 2,
+  ATLAS_DEPLOYMENT_SYMBOL_UNKNOWN   = 1 << 3,
+  ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE  = 1 << 4,
+} AtlasDeploymentSymbols;
+
 typedef struct _AtlasDeploymentSet AtlasDeploymentSet;
 
 #define ATLAS_TYPE_DEPLOYMENT_SET (atlas_deployment_set_get_type ())
@@ -96,6 +116,16 @@ gboolean            atlas_deployment_set_pick             (AtlasDeploymentSet   
 
 double              atlas_deployment_symbol_radius        (double                    troops,
                                                            double                    zoom);
+AtlasDeploymentSymbols
+                    atlas_deployment_set_get_symbols      (AtlasDeploymentSet       *set,
+                                                           const AtlasView          *view);
+void                atlas_painter_draw_deployment_swatch  (AtlasPainter             *painter,
+                                                           cairo_t                  *cr,
+                                                           AtlasDeploymentSymbols    symbol,
+                                                           double                    x,
+                                                           double                    y,
+                                                           double                    width,
+                                                           double                    height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasDeploymentSet, atlas_deployment_set_unref)
 

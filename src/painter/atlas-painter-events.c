@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-painter-events.h"
+#include "atlas-snapshot-private.h"
 
 /*
  * Symbols, in logical pixels. Aggregation bins events into square cells
@@ -678,26 +679,6 @@ get_stamp (Pen          *pen,
   return pen->stamps[key];
 }
 
-static PangoLayout *
-create_count_layout (cairo_t *cr,
-                     double   size)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold");
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted, so that text looks the same at every device scale. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  return layout;
-}
-
 /* Light fills take dark text and dark fills light text. */
 static gboolean
 is_light (const AtlasRgba *color)
@@ -714,7 +695,7 @@ draw_count (Pen          *pen,
   char text[16];
 
   if (pen->layout == NULL)
-    pen->layout = create_count_layout (pen->cr, 10.5);
+    pen->layout = atlas_snapshot_create_layout (pen->cr, 10.5, PANGO_WEIGHT_BOLD);
 
   if (symbol->count < 10000)
     g_snprintf (text, sizeof text, "%u", symbol->count);
@@ -743,7 +724,7 @@ draw_stack_badge (Pen          *pen,
   char text[16];
 
   if (pen->badge_layout == NULL)
-    pen->badge_layout = create_count_layout (pen->cr, 9.0);
+    pen->badge_layout = atlas_snapshot_create_layout (pen->cr, 9.0, PANGO_WEIGHT_BOLD);
 
   g_snprintf (text, sizeof text, "%u", symbol->stack);
   pango_layout_set_text (pen->badge_layout, text, -1);
@@ -1110,4 +1091,65 @@ atlas_painter_get_event_color (AtlasPainter *painter,
   g_return_if_fail (color != NULL);
 
   *color = colors_for (painter)[slot_for_category (category)];
+}
+
+static int
+compare_category_names (gconstpointer a,
+                        gconstpointer b)
+{
+  const char *sa = *(const char * const *) a, *sb = *(const char * const *) b;
+
+  /* Named categories alphabetically, the uncategorised ("") last. */
+  if (*sa == '\0' || *sb == '\0')
+    return (*sa == '\0') - (*sb == '\0');
+  return g_utf8_collate (sa, sb);
+}
+
+/**
+ * atlas_event_set_get_categories:
+ * @view: (nullable): only events inside this view, or %NULL for all
+ *
+ * The categories of the events shown, for a legend: pass each to
+ * atlas_painter_get_event_color(). Events without a category are listed
+ * once as "" (they have the colour of "other").
+ *
+ * Returns: (transfer full): a sorted %NULL-terminated array of names
+ */
+char **
+atlas_event_set_get_categories (AtlasEventSet   *set,
+                                const AtlasView *view)
+{
+  const AtlasFeatureArrays *arrays;
+  const char * const *names;
+  g_autofree gboolean *seen = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  double bounds[4] = { -G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
+  guint n_names;
+
+  g_return_val_if_fail (set != NULL, NULL);
+
+  arrays = atlas_dataset_get_arrays (set->dataset, ATLAS_KIND_EVENT);
+  names = atlas_dataset_get_categories (set->dataset, &n_names);
+  seen = g_new0 (gboolean, MAX (n_names, 1));
+  if (view != NULL)
+    atlas_view_get_bounds (view, 0, bounds);
+
+  for (guint i = 0; i < set->positions->len; i++)
+    {
+      guint position = g_array_index (set->positions, guint, i);
+      double x = arrays->x[position], y = arrays->y[position];
+
+      if (x >= bounds[0] && x <= bounds[2] && y >= bounds[1] && y <= bounds[3] &&
+          arrays->category[position] < n_names)
+        seen[arrays->category[position]] = TRUE;
+    }
+
+  result = g_ptr_array_new ();
+  for (guint i = 0; i < n_names; i++)
+    if (seen[i])
+      g_ptr_array_add (result, g_strdup (i == 0 || names[i] == NULL ? "" : names[i]));
+  g_ptr_array_sort (result, compare_category_names);
+  g_ptr_array_add (result, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&result), FALSE);
 }

@@ -104,6 +104,8 @@ gboolean       atlas_event_set_pick               (AtlasEventSet        *set,
 void           atlas_painter_get_event_color      (AtlasPainter         *painter,
                                                    const char           *category,
                                                    AtlasRgba            *color);
+char         **atlas_event_set_get_categories     (AtlasEventSet        *set,
+                                                   const AtlasView      *view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEventSet, atlas_event_set_unref)
 

@@ -13,7 +13,8 @@
 /*
  * KFOR's troop strength over time: the deployments of nation "NATO" that
  * are present and give a number, one observation each, joined by a line
- * (a range {min, max} is a bar through its middle). National contingents
+ * (a range {min, max} is a bar through its middle), unless they are years
+ * apart: a line would claim to know the years between. National contingents
  * with figures get thinner lines of their own, the largest few with a
  * legend. A cursor marks the date; the value at the date is the last one
  * reported on or before it, as a figure is a report, not a continuous
@@ -29,6 +30,7 @@
 #define PAD_RIGHT        10.0
 #define PAD_BOTTOM       18.0
 #define MIN_YEAR_GAP     30.0    /* pixels between year labels */
+#define MAX_JOIN_DAYS    (3 * 365) /* reports further apart stay unjoined */
 
 typedef struct
 {
@@ -476,7 +478,8 @@ draw_series (AtlasStrengthChart *self,
       double x = day_to_x (self, plot, o->day);
       double y = troops_to_y (self, plot, (o->min + o->max) / 2.0);
 
-      if (i == 0)
+      if (i == 0 ||
+          o->day - g_array_index (series->observations, Observation, i - 1).day > MAX_JOIN_DAYS)
         cairo_move_to (cr, x, y);
       else
         cairo_line_to (cr, x, y);

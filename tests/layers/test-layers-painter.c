@@ -284,6 +284,26 @@ test_events_pick (void)
   g_assert_false (atlas_event_set_pick (set, &view, 5, 5, &position));
 }
 
+/* A legend lists the categories in view; "" stands for none. */
+static void
+test_events_categories (void)
+{
+  g_autoptr(AtlasDataset) dataset = create_event_dataset ();
+  g_autoptr(AtlasEventSet) set = atlas_event_set_new (dataset, test_day (0), ATLAS_EVENT_WINDOW_TRAILING, 30);
+  g_auto(GStrv) all = atlas_event_set_get_categories (set, NULL);
+  g_auto(GStrv) near = NULL;
+  g_autofree char *joined = g_strjoinv (",", all);
+  AtlasView view;
+
+  g_assert_cmpstr (joined, ==, "agreement,humanitarian,military,political,visit,");
+
+  /* Only e-day in a small view around it. */
+  atlas_view_init (&view, 42.66, 21.16, 12, 40, 40);
+  near = atlas_event_set_get_categories (set, &view);
+  g_assert_cmpuint (g_strv_length (near), ==, 1);
+  g_assert_cmpstr (near[0], ==, "military");
+}
+
 /* @n events on a 100 × 100 grid of points 0.001° apart. */
 static AtlasDataset *
 create_dense_dataset (guint n)
@@ -636,6 +656,52 @@ test_deployments_stack (void)
 }
 
 static void
+test_deployments_legend (void)
+{
+  g_autoptr(AtlasDataset) dataset = create_deployment_dataset ();
+  g_autoptr(AtlasPainter) painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasDeploymentSet) on_d = atlas_deployment_set_new (dataset, test_day (0));
+  g_autoptr(AtlasDeploymentSet) after = atlas_deployment_set_new (dataset, test_day (1));
+  AtlasDeploymentSymbols all = ATLAS_DEPLOYMENT_SYMBOL_PRESENT | ATLAS_DEPLOYMENT_SYMBOL_COMMITTED |
+                               ATLAS_DEPLOYMENT_SYMBOL_RANGE | ATLAS_DEPLOYMENT_SYMBOL_UNKNOWN |
+                               ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE;
+  AtlasDeploymentSymbols kinds[] = { ATLAS_DEPLOYMENT_SYMBOL_PRESENT, ATLAS_DEPLOYMENT_SYMBOL_COMMITTED };
+  double centre_alpha[2];
+  AtlasView view;
+
+  g_assert_cmpint (atlas_deployment_set_get_symbols (on_d, NULL), ==, all);
+  /* The range (the only NATO one) lasted one day. */
+  g_assert_cmpint (atlas_deployment_set_get_symbols (after, NULL), ==,
+                   all & ~(ATLAS_DEPLOYMENT_SYMBOL_RANGE | ATLAS_DEPLOYMENT_SYMBOL_ALLIANCE));
+  /* Around Q alone, only the pledge. */
+  atlas_view_init (&view, Q_LAT, Q_LON, 12, 40, 40);
+  g_assert_cmpint (atlas_deployment_set_get_symbols (on_d, &view), ==, ATLAS_DEPLOYMENT_SYMBOL_COMMITTED);
+
+  /* The legend's swatches look like the map: filled, or hollow. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 24, 24);
+      cairo_t *cr = cairo_create (surface);
+      double argb[4], rim = 0;
+
+      atlas_painter_draw_deployment_swatch (painter, cr, kinds[i], 2, 2, 20, 20);
+      cairo_destroy (cr);
+      read_argb (surface, 12, 12, argb);
+      centre_alpha[i] = argb[0];
+      /* The rim (radius 8.5 about the centre), solid or dashed. */
+      for (guint a = 0; a < 16; a++)
+        {
+          read_argb (surface, 12 + 8.5 * cos (a * G_PI / 8), 12 + 8.5 * sin (a * G_PI / 8), argb);
+          rim = MAX (rim, argb[0]);
+        }
+      g_assert_cmpfloat (rim, >, 0.5);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpfloat (centre_alpha[0], >, 0.3);
+  g_assert_cmpfloat (centre_alpha[1], ==, 0.0);
+}
+
+static void
 test_deployments_pick (void)
 {
   g_autoptr(AtlasDataset) dataset = create_deployment_dataset ();
@@ -679,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/layers/events/draw", test_events_draw);
   g_test_add_func ("/layers/events/palette", test_events_palette);
   g_test_add_func ("/layers/events/pick", test_events_pick);
+  g_test_add_func ("/layers/events/categories", test_events_categories);
   g_test_add_func ("/layers/events/aggregation", test_events_aggregation);
   g_test_add_func ("/layers/events/100k", test_events_100k);
   g_test_add_func ("/layers/deployments/active", test_deployments_active);
@@ -686,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/layers/deployments/symbols", test_deployments_symbols);
   g_test_add_func ("/layers/deployments/labels", test_deployments_labels);
   g_test_add_func ("/layers/deployments/stack", test_deployments_stack);
+  g_test_add_func ("/layers/deployments/legend", test_deployments_legend);
   g_test_add_func ("/layers/deployments/pick", test_deployments_pick);
 
   ret = g_test_run ();
