@@ -191,6 +191,24 @@ region_difference (cairo_surface_t *a,
   return (double) differ / (width * height);
 }
 
+/* The share of pixels that differ in the box of half-size @rx × @ry around
+ * where (@lon, @lat) is in @view. */
+static double
+difference_around (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   const AtlasView *view,
+                   double           lon,
+                   double           lat,
+                   int              rx,
+                   int              ry,
+                   double           tolerance)
+{
+  double px, py;
+
+  atlas_view_project (view, atlas_mercator_x_from_lon (lon), atlas_mercator_y_from_lat (lat), &px, &py);
+  return region_difference (a, b, (int) px - rx, (int) py - ry, 2 * rx, 2 * ry, tolerance);
+}
+
 /* Sizes and formats --------------------------------------------------------- */
 
 static void
@@ -662,7 +680,6 @@ test_zones_overlay (void)
   gint32 day = atlas_day_from_ymd (2000, 1, 1);
   cairo_surface_t *with, *without;
   AtlasView view;
-  double px, py;
   gboolean labelled = FALSE;
 
   zone = atlas_zone_set_compute (zone_set, "test-zone", day, ATLAS_ZONE_COMPUTE_HISTORICAL, &error);
@@ -687,10 +704,8 @@ test_zones_overlay (void)
   /* The zone is drawn where it lies: around 42.6 N 21.0 E, not outside. */
   with = render (snapshot, 640, 400);
   without = render (bare, 640, 400);
-  atlas_view_project (&view, atlas_mercator_x_from_lon (21.0), atlas_mercator_y_from_lat (42.6), &px, &py);
-  g_assert_cmpfloat (region_difference (with, without, (int) px - 100, (int) py - 60, 200, 120, 0.02), >, 0.5);
-  atlas_view_project (&view, atlas_mercator_x_from_lon (21.8), atlas_mercator_y_from_lat (42.1), &px, &py);
-  g_assert_cmpfloat (region_difference (with, without, (int) px - 10, (int) py - 10, 20, 20, 0.02), ==, 0.0);
+  g_assert_cmpfloat (difference_around (with, without, &view, 21.0, 42.6, 100, 60, 0.02), >, 0.5);
+  g_assert_cmpfloat (difference_around (with, without, &view, 21.8, 42.1, 10, 10, 0.02), ==, 0.0);
 
   cairo_surface_destroy (with);
   cairo_surface_destroy (without);
@@ -722,7 +737,6 @@ test_timeline_overlays (void)
   g_autoptr(AtlasLegend) legend = NULL;
   cairo_surface_t *with, *without;
   AtlasView view;
-  double px, py;
 
   kosovo_view (&view, 640, 400);
   view.zoom = 8.5;
@@ -741,12 +755,9 @@ test_timeline_overlays (void)
   with = render (snapshot, 640, 400);
   without = render (bare, 640, 400);
   /* The event and the unit are drawn where they are, nothing far away. */
-  atlas_view_project (&view, atlas_mercator_x_from_lon (20.6), atlas_mercator_y_from_lat (42.4), &px, &py);
-  g_assert_cmpfloat (region_difference (with, without, (int) px - 4, (int) py - 4, 8, 8, 0.1), >, 0.3);
-  atlas_view_project (&view, atlas_mercator_x_from_lon (21.3), atlas_mercator_y_from_lat (42.8), &px, &py);
-  g_assert_cmpfloat (region_difference (with, without, (int) px - 4, (int) py - 4, 8, 8, 0.1), >, 0.3);
-  atlas_view_project (&view, atlas_mercator_x_from_lon (21.8), atlas_mercator_y_from_lat (42.6), &px, &py);
-  g_assert_cmpfloat (region_difference (with, without, (int) px - 10, (int) py - 10, 20, 20, 0.02), ==, 0.0);
+  g_assert_cmpfloat (difference_around (with, without, &view, 20.6, 42.4, 4, 4, 0.1), >, 0.3);
+  g_assert_cmpfloat (difference_around (with, without, &view, 21.3, 42.8, 4, 4, 0.1), >, 0.3);
+  g_assert_cmpfloat (difference_around (with, without, &view, 21.8, 42.6, 10, 10, 0.02), ==, 0.0);
 
   cairo_surface_destroy (with);
   cairo_surface_destroy (without);
