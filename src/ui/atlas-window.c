@@ -13,6 +13,10 @@
 #include "atlas-diagnostic.h"
 #include "atlas-event-layer.h"
 #include "atlas-event-list.h"
+#include "atlas-export-dialog.h"
+#include "atlas-snapshot-sources.h"
+#include "atlas-snapshot-timeline.h"
+#include "atlas-snapshot-zones.h"
 #include "atlas-feature-details.h"
 #include "atlas-feature-range.h"
 #include "atlas-label-layer.h"
@@ -570,6 +574,67 @@ save_timeline (AtlasWindow *self)
     g_settings_set_int (self->settings, "event-window-days", window_days);
 }
 
+/* A snapshot of what the map shows now: same view, date, zones (as
+ * explored), deployments and events, always in the light theme, which
+ * prints and projects best. */
+static AtlasSnapshot *
+create_snapshot (AtlasWindow *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  g_autoptr(AtlasPainter) painter = atlas_painter_new (self->basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasOverlay) sources = NULL;
+  g_autoptr(AtlasOverlay) zones = NULL;
+  g_autoptr(AtlasOverlay) deployments = NULL;
+  g_autoptr(AtlasOverlay) events = NULL;
+  g_autoptr(GPtrArray) computed = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *shown = atlas_zone_layer_get_zones (self->zone_layer);
+  AtlasSnapshot *snapshot;
+  AtlasView view;
+
+  atlas_map_get_view (viewport, gtk_widget_get_width (GTK_WIDGET (self->map)),
+                      gtk_widget_get_height (GTK_WIDGET (self->map)), &view);
+  snapshot = atlas_snapshot_new (painter, &view);
+  atlas_snapshot_set_day (snapshot, atlas_timeline_get_date (self->timeline));
+
+  sources = atlas_dataset_sources_overlay_new (self->dataset);
+  atlas_snapshot_add_overlay (snapshot, sources);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    g_ptr_array_add (computed, g_list_model_get_item (shown, i));
+  zones = atlas_zones_overlay_new ((AtlasComputedZone * const *) computed->pdata, computed->len);
+  atlas_snapshot_add_overlay (snapshot, zones);
+
+  if (atlas_deployment_layer_get_deployment_set (self->deployment_layer) != NULL)
+    {
+      deployments = atlas_deployments_overlay_new (atlas_deployment_layer_get_deployment_set (self->deployment_layer));
+      atlas_snapshot_add_overlay (snapshot, deployments);
+    }
+  if (atlas_event_layer_get_event_set (self->event_layer) != NULL)
+    {
+      events = atlas_events_overlay_new (atlas_event_layer_get_event_set (self->event_layer));
+      atlas_snapshot_add_overlay (snapshot, events);
+    }
+
+  return snapshot;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  AtlasExportDialog *dialog;
+
+  if (self->basemap == NULL || self->dataset == NULL || self->zone_layer == NULL)
+    return;
+
+  snapshot = create_snapshot (self);
+  dialog = atlas_export_dialog_new (GTK_WINDOW (self), snapshot);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
@@ -959,6 +1024,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, reset_view_action);
   gtk_widget_class_install_action (widget_class, "win.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.timeline", "s", timeline_action);
 
