@@ -247,6 +247,8 @@ static void
 sort_from (GArray *positions,
            guint   first)
 {
+  if (positions->len - first < 2)
+    return;
   qsort (&g_array_index (positions, guint, first), positions->len - first, sizeof (guint),
          compare_positions);
 }
