@@ -259,15 +259,10 @@ atlas_dataset_query_active (AtlasDataset     *self,
                             gint32            day,
                             GArray           *positions)
 {
-  guint first;
-
-  g_return_if_fail (ATLAS_IS_DATASET (self));
-  g_return_if_fail ((guint) kind < ATLAS_N_KINDS);
-  g_return_if_fail (positions != NULL);
-
-  first = positions->len;
-  atlas_time_index_query_active (self->store->time_index[kind], day, positions);
-  sort_from (positions, first);
+  /* Active on @day is meeting [day, day + 1); nothing ends after the last
+   * day there is. */
+  if (day < G_MAXINT32)
+    atlas_dataset_query_overlapping (self, kind, day, day + 1, positions);
 }
 
 void

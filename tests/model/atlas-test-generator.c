@@ -189,3 +189,16 @@ atlas_test_generate (const AtlasTestGeneratorOptions *options)
 
   return out;
 }
+
+GFile *
+atlas_test_write_file (const char *name,
+                       GString    *text)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  if (!g_file_set_contents (path, text->str, text->len, &error))
+    g_error ("cannot write %s: %s", path, error->message);
+  return g_file_new_for_path (path);
+}

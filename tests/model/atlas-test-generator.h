@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,9 @@ typedef struct {
   gboolean pretty;
 } AtlasTestGeneratorOptions;
 
-GString *atlas_test_generate (const AtlasTestGeneratorOptions *options);
+GString *atlas_test_generate   (const AtlasTestGeneratorOptions *options);
+/* Writes @text to a file called @name in the (per-test) cache directory. */
+GFile   *atlas_test_write_file (const char                      *name,
+                                GString                         *text);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "atlas-dataset.h"
 #include "atlas-diagnostic.h"
 #include "atlas-loader.h"
+#include "atlas-test-generator.h"
 
 /* Loads one file as @name; returns its diagnostics, one line each. */
 static GPtrArray *
@@ -151,26 +152,13 @@ test_corpus (void)
 
 /* --- Hostile input, made at run time ----------------------------------- */
 
-static GFile *
-write_file (const char *name,
-            GString    *text)
-{
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  g_file_set_contents (path, text->str, text->len, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
 static void
 assert_file_error (GString    *text,
                    const char *name,
                    int         code,
                    const char *expected)
 {
-  g_autoptr(GFile) file = write_file (name, text);
+  g_autoptr(GFile) file = atlas_test_write_file (name, text);
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = load (file, name, &dataset, &error);
@@ -280,7 +268,7 @@ test_feature_limits (void)
     g_string_append_printf (text, ",\"k%u\":%u", i, i);
   g_string_append (text, "}}]}");
 
-  file = write_file ("limits.geojson", text);
+  file = atlas_test_write_file ("limits.geojson", text);
   lines = load (file, "limits.geojson", &dataset, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_features (dataset), ==, 1);
@@ -305,7 +293,7 @@ test_many_problems (void)
   for (guint i = 0; i < 12000; i++)
     g_string_append (text, ",\n42");
   g_string_append (text, "]}");
-  file = write_file ("many.geojson", text);
+  file = atlas_test_write_file ("many.geojson", text);
 
   atlas_loader_add_file (loader, file, "many.geojson");
   dataset = atlas_loader_load (loader, NULL, &error);

@@ -443,13 +443,8 @@ write_generated (guint n_events)
 {
   AtlasTestGeneratorOptions options = { n_events, 10, 10, 10, 11, FALSE };
   g_autoptr(GString) text = atlas_test_generate (&options);
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "generated.geojson", NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  g_file_set_contents (path, text->str, text->len, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
+  return atlas_test_write_file ("generated.geojson", text);
 }
 
 static void
