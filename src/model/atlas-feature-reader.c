@@ -64,7 +64,11 @@ check_source (AtlasChecker        *c,
   date = atlas_json_node_get_member (node, "date");
   if (date == NULL)
     {
-      atlas_checker_warning (c, node, path, "the source has no date");
+      atlas_checker_warning (c, node, path, "the source has no date (write \"n.d.\" if it has none)");
+    }
+  else if (date->type == ATLAS_JSON_STRING && date->len == 4 && memcmp (date->text, "n.d.", 4) == 0)
+    {
+      /* "No date": the source states none (a web page, say); the date stays unset. */
     }
   else
     {
