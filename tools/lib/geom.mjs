@@ -150,3 +150,26 @@ export function cleanPolygons (geometry, decimals) {
   }
   return polygons;
 }
+
+// Removes zero-width spikes (… A, B, A …) from a closed ring; the source and
+// the sliver closing can leave some.  Spikes whose tip B satisfies
+// `keep(B)` stay.  Returns a closed ring.
+export function removeSpikes (ring, keep = () => false) {
+  const pts = ring.slice(0, -1);
+  let changed = true;
+  while (changed && pts.length >= 3) {
+    changed = false;
+    for (let i = 0; i < pts.length && pts.length >= 3; i++) {
+      const n = pts.length;
+      const prev = pts[(i + n - 1) % n];
+      const next = pts[(i + 1) % n];
+      if (prev[0] !== next[0] || prev[1] !== next[1] || keep(pts[i])) continue;
+      // Drop the tip and the repeated point after it (higher index first).
+      const j = (i + 1) % n;
+      pts.splice(Math.max(i, j), 1);
+      pts.splice(Math.min(i, j), 1);
+      changed = true;
+    }
+  }
+  return pts.length > 0 ? [...pts, pts[0]] : [];
+}

@@ -17,7 +17,7 @@ import { clipPolygon } from './clip-box.mjs';
 import { featureSegments, findCrossings, repairCrossings } from './crossings.mjs';
 import {
   bboxIntersects, bboxOfRing, bboxWithin, cleanPolygons, coordKey, countVertices,
-  largestPolygon, multiPolygonOrPolygon, pointInRing, polygonsOf, rewindPolygon,
+  largestPolygon, multiPolygonOrPolygon, pointInRing, polygonsOf, removeSpikes, rewindPolygon,
   ringAreaKm2, roundLine, triangleAreaM2, vertexSet,
 } from './geom.mjs';
 import { joinLines, RingIndex } from './lines.mjs';
@@ -78,6 +78,24 @@ function toFeatures (layer, names) {
     properties: { iso3, name: names(iso3) },
     geometry: { type: 'MultiPolygon', coordinates: polygons },
   })).sort(byId);
+}
+
+// Spikes are removed except where their tip is one of Kosovo's vertices,
+// which must stay in the neighbour's polygon.
+function withoutSpikes (polygons, keep) {
+  return polygons
+    .map((poly) => poly.map((r) => removeSpikes(r, keep)).filter((r) => r.length >= 4))
+    .filter((poly) => poly.length > 0 && ringAreaKm2(poly[0]) > 0);
+}
+
+function countSpikes (features, keep) {
+  let n = 0;
+  for (const f of features) {
+    for (const poly of polygonsOf(f.geometry)) {
+      for (const ring of poly) n += ring.length - removeSpikes(ring, keep).length;
+    }
+  }
+  return n;
 }
 
 // Arc index -> set of country codes using it, for one topology object.
@@ -227,6 +245,10 @@ export function buildRegion (sources, o) {
     land: snapNeighbours(land, o.kosovo, o.snapMaxKm2),
     maritime: snapNeighbours(maritime, o.kosovo, o.maritimeSnapMaxKm2),
   };
+  const keep = (p) => kosovoVertices.has(coordKey(p));
+  for (const f of [...land, ...maritime]) {
+    if (f.id !== o.kosovo) f.geometry.coordinates = withoutSpikes(f.geometry.coordinates, keep);
+  }
 
   const topo = topology({
     countries: { type: 'FeatureCollection', features: land },
@@ -359,6 +381,11 @@ export function verifyRegion (sources, result, o) {
       if (kosovoBorderSegments.has(`${coordKey(ring[i])};${coordKey(ring[i + 1])}`)) covered++;
     }
   }
+
+  const spikes = countSpikes(countries.filter((f) => f.properties.iso3 !== o.kosovo),
+    (p) => kosovoSet.has(coordKey(p)));
+  if (spikes > 0)
+    throw new Error(`${spikes} spike vertices left in the countries`);
 
   // Simplification must not add crossings; the source has a few overlaps.
   const crossings = findCrossings(featureSegments(countries), o.crossingCell).length;
