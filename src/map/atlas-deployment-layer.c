@@ -25,6 +25,7 @@ struct _AtlasDeploymentLayer
 
   AtlasDeploymentSet      *set;      /* NULL when stale */
   AtlasDeploymentDrawInfo  drawn;
+  gboolean                 draw_labels;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDeploymentLayer, atlas_deployment_layer, SHUMATE_TYPE_LAYER)
@@ -66,9 +67,14 @@ atlas_deployment_layer_snapshot (GtkWidget   *widget,
   if (cr == NULL)
     return;
 
-  labels = atlas_label_set_new ();
   atlas_painter_draw_deployments (self->painter, cr, &view, set, &self->drawn);
-  atlas_painter_draw_deployment_labels (self->painter, cr, &view, set, labels, &self->drawn);
+  /* On a map with a label layer, that layer places these labels together
+   * with the place names, so none overlap. */
+  if (self->draw_labels)
+    {
+      labels = atlas_label_set_new ();
+      atlas_painter_draw_deployment_labels (self->painter, cr, &view, set, labels, &self->drawn);
+    }
   cairo_destroy (cr);
 }
 
@@ -184,6 +190,7 @@ atlas_deployment_layer_class_init (AtlasDeploymentLayerClass *klass)
 static void
 atlas_deployment_layer_init (AtlasDeploymentLayer *self)
 {
+  self->draw_labels = TRUE;
 }
 
 AtlasDeploymentLayer *
@@ -314,4 +321,23 @@ atlas_deployment_layer_pick (AtlasDeploymentLayer *self,
     return FALSE;
 
   return atlas_deployment_set_pick (set, &view, vx, vy, position);
+}
+
+/**
+ * atlas_deployment_layer_set_draw_labels:
+ *
+ * Whether the layer draws its own labels. A map whose AtlasLabelLayer
+ * places them (atlas_label_layer_set_deployment_layer()) turns them off.
+ */
+void
+atlas_deployment_layer_set_draw_labels (AtlasDeploymentLayer *self,
+                                        gboolean              draw_labels)
+{
+  g_return_if_fail (ATLAS_IS_DEPLOYMENT_LAYER (self));
+
+  if (self->draw_labels == !!draw_labels)
+    return;
+
+  self->draw_labels = !!draw_labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -31,4 +31,7 @@ gboolean              atlas_deployment_layer_pick           (AtlasDeploymentLaye
                                                              double                y,
                                                              guint                *position);
 
+void                  atlas_deployment_layer_set_draw_labels (AtlasDeploymentLayer *self,
+                                                              gboolean              draw_labels);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "atlas-deployment-layer.h"
 #include "atlas-label-layer.h"
 
 /*
@@ -15,8 +16,9 @@ struct _AtlasLabelLayer
 {
   ShumateLayer  parent_instance;
 
-  AtlasPainter *painter;
-  guint         n_drawn;
+  AtlasPainter         *painter;
+  AtlasDeploymentLayer *deployments;   /* weak */
+  guint                 n_drawn;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasLabelLayer, atlas_label_layer, SHUMATE_TYPE_LAYER)
@@ -77,7 +79,21 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
     }
 
   labels = atlas_label_set_new ();
+
   atlas_painter_draw_labels (self->painter, cr, &view, labels);
+
+  /* Then the troops' labels, wherever the names of places leave room:
+   * zooming in shows more of them. */
+  if (self->deployments != NULL && gtk_widget_get_visible (GTK_WIDGET (self->deployments)) &&
+      atlas_deployment_layer_get_deployment_set (self->deployments) != NULL)
+    {
+      AtlasDeploymentDrawInfo info = { 0 };
+
+      atlas_painter_draw_deployment_labels (self->painter, cr, &view,
+                                            atlas_deployment_layer_get_deployment_set (self->deployments),
+                                            labels, &info);
+    }
+
   self->n_drawn = atlas_label_set_get_count (labels);
   cairo_destroy (cr);
 }
@@ -100,6 +116,7 @@ atlas_label_layer_dispose (GObject *object)
 {
   AtlasLabelLayer *self = (AtlasLabelLayer *)object;
 
+  g_clear_weak_pointer (&self->deployments);
   g_clear_object (&self->painter);
 
   G_OBJECT_CLASS (atlas_label_layer_parent_class)->dispose (object);
@@ -206,4 +223,36 @@ atlas_label_layer_get_n_drawn (AtlasLabelLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_LABEL_LAYER (self), 0);
   return self->n_drawn;
+}
+
+/**
+ * atlas_label_layer_set_deployment_layer:
+ *
+ * Places the labels of @deployments together with the names of places, so
+ * that none overlap; @deployments stops drawing its own.
+ */
+void
+atlas_label_layer_set_deployment_layer (AtlasLabelLayer      *self,
+                                        AtlasDeploymentLayer *deployments)
+{
+  g_return_if_fail (ATLAS_IS_LABEL_LAYER (self));
+  g_return_if_fail (!deployments || ATLAS_IS_DEPLOYMENT_LAYER (deployments));
+
+  if (self->deployments != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->deployments, gtk_widget_queue_draw, self);
+      atlas_deployment_layer_set_draw_labels (self->deployments, TRUE);
+    }
+
+  g_set_weak_pointer (&self->deployments, deployments);
+
+  if (deployments != NULL)
+    {
+      atlas_deployment_layer_set_draw_labels (deployments, FALSE);
+      /* A new date or dataset gives new labels. */
+      g_signal_connect_object (deployments, "notify", G_CALLBACK (gtk_widget_queue_draw),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -17,6 +17,11 @@ void             atlas_label_layer_set_painter (AtlasLabelLayer *self,
                                                 AtlasPainter    *painter);
 guint            atlas_label_layer_get_n_drawn (AtlasLabelLayer *self);
 
+typedef struct _AtlasDeploymentLayer AtlasDeploymentLayer;
+
+void             atlas_label_layer_set_deployment_layer (AtlasLabelLayer      *self,
+                                                         AtlasDeploymentLayer *deployments);
+
 void             atlas_map_get_view            (ShumateViewport *viewport,
                                                 double           width,
                                                 double           height,

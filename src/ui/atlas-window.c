@@ -315,15 +315,17 @@ add_overlay_layers (AtlasWindow *self)
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   GtkGesture *click;
 
-  /* Bottom to top: areas, names, then the symbols people click. */
+  /* Bottom to top: areas, troops, names (of places and of the troops, placed
+   * together), then the events people click. */
   self->zone_layer = atlas_zone_layer_new (viewport);
   self->label_layer = atlas_label_layer_new (viewport);
   self->deployment_layer = atlas_deployment_layer_new (viewport);
   self->event_layer = atlas_event_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->zone_layer));
-  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->deployment_layer));
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
+  atlas_label_layer_set_deployment_layer (self->label_layer, self->deployment_layer);
 
   if (self->dataset != NULL)
     {
