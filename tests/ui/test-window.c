@@ -7,6 +7,8 @@
 #include <math.h>
 
 #include "atlas-application.h"
+#include "atlas-computed-zone.h"
+#include "atlas-date.h"
 #include "atlas-label-layer.h"
 #include "atlas-tile-source.h"
 #include "atlas-window.h"
@@ -40,6 +42,48 @@ find_label_layer (ShumateMap       *map,
       }
 
   return FALSE;
+}
+
+static AtlasComputedZone *
+find_zone (AtlasWindow *window,
+           const char  *id)
+{
+  GListModel *zones = atlas_zone_layer_get_zones (atlas_window_get_zone_layer (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr(AtlasComputedZone) zone = g_list_model_get_item (zones, i);
+
+      if (g_str_equal (atlas_computed_zone_get_id (zone), id))
+        return g_steal_pointer (&zone);
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_zone (AtlasWindow *window,
+            const char  *id)
+{
+  g_autoptr(AtlasComputedZone) zone = find_zone (window, id);
+
+  return zone != NULL;
+}
+
+static double
+zone_width (AtlasWindow *window,
+            const char  *id)
+{
+  g_autoptr(AtlasComputedZone) zone = find_zone (window, id);
+
+  g_assert_nonnull (zone);
+  return atlas_computed_zone_get_width_km (zone);
+}
+
+static guint
+event_list_count (AtlasWindow *window)
+{
+  return g_list_model_get_n_items (atlas_event_list_get_model (atlas_window_get_event_list (window)));
 }
 
 static gboolean
@@ -89,6 +133,32 @@ check_window (gpointer user_data)
         return G_SOURCE_CONTINUE;
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-view", NULL));
       g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), f->zoom_before, 0.01);
+
+      /* One date drives the zones and the event list. */
+      atlas_timeline_set_date (atlas_window_get_timeline (f->window), atlas_day_from_ymd (2000, 1, 1));
+      f->step++;
+      return G_SOURCE_CONTINUE;
+
+    case 2:
+      if (atlas_zone_layer_is_computing (atlas_window_get_zone_layer (f->window)))
+        return G_SOURCE_CONTINUE;
+      g_assert_true (shows_zone (f->window, "zone-gsz"));
+      g_assert_cmpfloat_with_epsilon (zone_width (f->window, "zone-asz"), 25, 1e-9);
+      g_assert_cmpuint (event_list_count (f->window), ==, 0);
+
+      atlas_timeline_set_date (atlas_window_get_timeline (f->window), atlas_day_from_ymd (2002, 6, 1));
+      f->step++;
+      return G_SOURCE_CONTINUE;
+
+    case 3:
+      if (atlas_zone_layer_is_computing (atlas_window_get_zone_layer (f->window)))
+        return G_SOURCE_CONTINUE;
+      g_assert_false (shows_zone (f->window, "zone-gsz"));
+      g_assert_cmpfloat_with_epsilon (zone_width (f->window, "zone-asz"), 10, 1e-9);
+
+      /* March 2004: the unrest is in the list, with its reinforcements. */
+      atlas_timeline_set_date (atlas_window_get_timeline (f->window), atlas_day_from_ymd (2004, 3, 19));
+      g_assert_cmpuint (event_list_count (f->window), >=, 2);
       break;
 
     default:
