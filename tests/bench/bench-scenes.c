@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "atlas-bench"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "atlas-date.h"
+#include "atlas-export-writer.h"
+#include "atlas-feature-range.h"
+#include "atlas-painter-deployments.h"
+#include "atlas-painter-events.h"
+#include "atlas-painter-zones.h"
+#include "atlas-snapshot-sources.h"
+#include "atlas-snapshot-timeline.h"
+#include "atlas-snapshot-zones.h"
+#include "bench-generator.h"
+#include "bench-scenes.h"
+
+/* The timeline's default: events of the last 30 days up to the date (the
+ * "event-window-days" key). */
+#define WINDOW_DAYS 30
+#define SCREEN_WIDTH 1920
+#define SCREEN_HEIGHT 1080
+#define MIN_TILE_ZOOM 6
+#define MAX_TILE_ZOOM 12
+#define TILES_PER_ZOOM 12
+
+/* Kosovo, west, south, east, north: where the tiles are taken from. */
+static const double kosovo_box[4] = { 20.0, 41.85, 21.8, 43.27 };
+
+gint32
+atlas_bench_busy_day (void)
+{
+  return atlas_day_from_ymd (2001, 6, 15);
+}
+
+void
+atlas_bench_home_view (AtlasView *view,
+                       double     width,
+                       double     height)
+{
+  /* The window's and the command line's home: this box, around 42.6 N,
+   * 20.9 E (west, south, east, north). */
+  static const double box[4] = { 19.05, 41.15, 21.75, 45.0 };
+  double span_x, span_y;
+
+  atlas_view_init (view, 42.6, 20.9, 0, width, height);
+  span_x = 2 * MAX (view->x - atlas_mercator_x_from_lon (box[0]), atlas_mercator_x_from_lon (box[2]) - view->x);
+  span_y = 2 * MAX (atlas_mercator_y_from_lat (box[1]) - view->y, view->y - atlas_mercator_y_from_lat (box[3]));
+  view->zoom = log2 (MIN (width / span_x, height / span_y) / ATLAS_TILE_SIZE);
+}
+
+GArray *
+atlas_bench_random_days (AtlasDataset *dataset,
+                         guint         n_days,
+                         guint32       seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GArray *days = g_array_sized_new (FALSE, FALSE, sizeof (gint32), n_days);
+  gint32 first = atlas_bench_busy_day (), last = first;
+
+  atlas_dataset_get_time_range (dataset, &first, &last);
+  for (guint i = 0; i < n_days; i++)
+    {
+      gint32 day = g_rand_int_range (rand, first, last + 1);
+
+      g_array_append_val (days, day);
+    }
+
+  return days;
+}
+
+/* The zones in force on @day as the zone layer shows them: from the cache,
+ * and computed (blocking) when missing if @compute. */
+static GPtrArray *
+zones_of_day (AtlasZoneSet  *zone_set,
+              gint32         day,
+              gboolean       compute,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) ids = atlas_zone_set_list_active (zone_set, day);
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      AtlasComputedZone *zone = atlas_zone_set_lookup (zone_set, id, day, ATLAS_ZONE_COMPUTE_DEFAULT);
+
+      if (zone == NULL && compute)
+        {
+          zone = atlas_zone_set_compute (zone_set, id, day, ATLAS_ZONE_COMPUTE_DEFAULT, error);
+          if (zone == NULL)
+            return NULL;
+        }
+      if (zone != NULL)
+        g_ptr_array_add (zones, zone);
+    }
+
+  return g_steal_pointer (&zones);
+}
+
+/* One timeline step ------------------------------------------------------- */
+
+enum {
+  PART_LIST,
+  PART_EVENTS,
+  PART_DEPLOYMENTS,
+  PART_ZONES,
+  N_PARTS
+};
+
+typedef struct
+{
+  AtlasEventSet      *events;
+  AtlasDeploymentSet *deployments;
+  GPtrArray          *zones;
+} Shown;
+
+static void
+shown_clear (Shown *shown)
+{
+  g_clear_pointer (&shown->events, atlas_event_set_unref);
+  g_clear_pointer (&shown->deployments, atlas_deployment_set_unref);
+  g_clear_pointer (&shown->zones, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shown, shown_clear)
+
+/* What the window does when the date changes (on_date_changed() in
+ * atlas-window.c): the event list follows the window of days, then each
+ * overlay replaces what it shows. @times gets the time of each part. */
+static void
+step (AtlasBenchScene   *scene,
+      AtlasFeatureRange *list,
+      gint32             day,
+      Shown             *shown,
+      double             times[N_PARTS + 1])
+{
+  double t[N_PARTS + 1];
+  g_autoptr(GError) error = NULL;
+
+  t[0] = atlas_bench_now_ms ();
+  atlas_feature_range_set_span (list, day - WINDOW_DAYS + 1, day + 1);
+  atlas_feature_range_find_nearest (list, day);
+
+  t[1] = atlas_bench_now_ms ();
+  g_clear_pointer (&shown->events, atlas_event_set_unref);
+  shown->events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
+
+  t[2] = atlas_bench_now_ms ();
+  g_clear_pointer (&shown->deployments, atlas_deployment_set_unref);
+  shown->deployments = atlas_deployment_set_new (scene->dataset, day);
+
+  t[3] = atlas_bench_now_ms ();
+  g_clear_pointer (&shown->zones, g_ptr_array_unref);
+  shown->zones = zones_of_day (scene->zone_set, day, FALSE, &error);
+
+  t[4] = atlas_bench_now_ms ();
+  for (guint i = 0; i < N_PARTS; i++)
+    times[i] = t[i + 1] - t[i];
+  times[N_PARTS] = t[N_PARTS] - t[0];
+}
+
+gboolean
+atlas_bench_measure_scrub (AtlasBenchScene  *scene,
+                           GArray           *days,
+                           GError          **error)
+{
+  static const char * const names[N_PARTS] = {
+    [PART_LIST] = "  event list (span, nearest)",
+    [PART_EVENTS] = "  event set",
+    [PART_DEPLOYMENTS] = "  deployment set",
+    [PART_ZONES] = "  active zones lookup",
+  };
+  g_autoptr(AtlasFeatureRange) list = atlas_feature_range_new (ATLAS_KIND_EVENT);
+  g_autoptr(GArray) total = atlas_bench_samples_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_auto(Shown) shown = { 0 };
+  AtlasBenchRow *row;
+  guint n_events = 0, n_zones = 0;
+
+  /* The zone layer finds computed zones in the cache except right after a
+   * width change: fill it first, as a session soon does. */
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_autoptr(GPtrArray) zones = zones_of_day (scene->zone_set, g_array_index (days, gint32, i), TRUE, error);
+
+      if (zones == NULL)
+        return FALSE;
+    }
+
+  atlas_feature_range_set_dataset (list, scene->dataset);
+  for (guint i = 0; i < N_PARTS; i++)
+    g_ptr_array_add (parts, atlas_bench_samples_new ());
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      double times[N_PARTS + 1];
+
+      step (scene, list, g_array_index (days, gint32, i), &shown, times);
+      for (guint p = 0; p < N_PARTS; p++)
+        atlas_bench_samples_add (g_ptr_array_index (parts, p), times[p]);
+      atlas_bench_samples_add (total, times[N_PARTS]);
+
+      n_events += g_list_model_get_n_items (G_LIST_MODEL (list));
+      n_zones += shown.zones->len;
+    }
+
+  if (n_events == 0 || n_zones == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Scrubbing %u days showed %u events and %u zones: the dataset is not what was generated",
+                   days->len, n_events, n_zones);
+      return FALSE;
+    }
+
+  g_printerr ("  scrub: %.0f events in the list and %.1f zones per step on average\n",
+              (double) n_events / days->len, (double) n_zones / days->len);
+
+  row = atlas_bench_table_add (scene->table, "scrub: one timeline step", scene->size, ATLAS_BENCH_UNIT_MS, total);
+  if (scene->size == 100000)
+    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 4);
+  else if (scene->size == 1000000)
+    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
+  for (guint p = 0; p < N_PARTS; p++)
+    atlas_bench_table_add (scene->table, names[p], scene->size, ATLAS_BENCH_UNIT_MS, g_ptr_array_index (parts, p));
+
+  return TRUE;
+}
+
+/* Drawing the overlays ----------------------------------------------------- */
+
+enum {
+  LAYER_ZONES,
+  LAYER_DEPLOYMENTS,
+  LAYER_EVENTS,
+  N_LAYERS
+};
+
+/* What the zone, deployment and event layers draw in one frame (their
+ * snapshot() functions in src/map/), onto a transparent @surface. */
+static void
+draw_frame (AtlasBenchScene *scene,
+            cairo_surface_t *surface,
+            const AtlasView *view,
+            Shown           *shown,
+            double           times[N_LAYERS + 1])
+{
+  cairo_t *cr = cairo_create (surface);
+  double t[N_LAYERS + 1];
+
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+
+  t[0] = atlas_bench_now_ms ();
+  {
+    g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+    cairo_t *scratch_cr = cairo_create (scratch);
+    AtlasComputedZone * const *zones = (AtlasComputedZone * const *) shown->zones->pdata;
+
+    atlas_painter_draw_zones (scene->painter, cr, view, zones, shown->zones->len);
+    /* The zone layer lays the base map's names out, unseen, to keep its
+     * own names clear of them. */
+    atlas_painter_draw_labels (scene->painter, scratch_cr, view, labels);
+    atlas_painter_draw_zone_labels (scene->painter, cr, view, zones, shown->zones->len, labels);
+    cairo_destroy (scratch_cr);
+    cairo_surface_destroy (scratch);
+  }
+
+  t[1] = atlas_bench_now_ms ();
+  {
+    g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
+    AtlasDeploymentDrawInfo info;
+
+    atlas_painter_draw_deployments (scene->painter, cr, view, shown->deployments, &info);
+    atlas_painter_draw_deployment_labels (scene->painter, cr, view, shown->deployments, labels, &info);
+  }
+
+  t[2] = atlas_bench_now_ms ();
+  {
+    AtlasEventDrawInfo info;
+
+    atlas_painter_draw_events (scene->painter, cr, view, shown->events, ATLAS_EVENT_NONE, &info);
+  }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  t[3] = atlas_bench_now_ms ();
+  for (guint i = 0; i < N_LAYERS; i++)
+    times[i] = t[i + 1] - t[i];
+  times[N_LAYERS] = t[N_LAYERS] - t[0];
+}
+
+gboolean
+atlas_bench_measure_draw (AtlasBenchScene  *scene,
+                          GArray           *days,
+                          GError          **error)
+{
+  static const char * const names[N_LAYERS] = {
+    [LAYER_ZONES] = "  zones (areas, lines, names)",
+    [LAYER_DEPLOYMENTS] = "  deployments (symbols, labels)",
+    [LAYER_EVENTS] = "  events",
+  };
+  g_autoptr(GArray) total = atlas_bench_samples_new ();
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  cairo_surface_t *surface;
+  AtlasBenchRow *row;
+  AtlasView view;
+
+  atlas_bench_home_view (&view, SCREEN_WIDTH, SCREEN_HEIGHT);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_WIDTH, SCREEN_HEIGHT);
+  for (guint i = 0; i < N_LAYERS; i++)
+    g_ptr_array_add (layers, atlas_bench_samples_new ());
+
+  for (guint i = 0; i < scene->plan->n_frames; i++)
+    {
+      gint32 day = g_array_index (days, gint32, i % days->len);
+      g_auto(Shown) shown = { 0 };
+      double times[N_LAYERS + 1];
+
+      shown.events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
+      shown.deployments = atlas_deployment_set_new (scene->dataset, day);
+      shown.zones = zones_of_day (scene->zone_set, day, TRUE, error);
+      if (shown.zones == NULL)
+        {
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+
+      draw_frame (scene, surface, &view, &shown, times);
+      for (guint l = 0; l < N_LAYERS; l++)
+        atlas_bench_samples_add (g_ptr_array_index (layers, l), times[l]);
+      atlas_bench_samples_add (total, times[N_LAYERS]);
+    }
+  cairo_surface_destroy (surface);
+
+  row = atlas_bench_table_add (scene->table, "draw: overlays, 1920×1080 home view", scene->size,
+                               ATLAS_BENCH_UNIT_MS, total);
+  if (scene->size == 100000)
+    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
+  for (guint l = 0; l < N_LAYERS; l++)
+    atlas_bench_table_add (scene->table, names[l], scene->size, ATLAS_BENCH_UNIT_MS, g_ptr_array_index (layers, l));
+
+  return TRUE;
+}
+
+/* Export --------------------------------------------------------------------- */
+
+/* What `kosovo-atlas --export FILE --date …` draws (atlas-cli-export.c):
+ * sources, zones, deployments and events of the day on the home view. */
+static AtlasSnapshot *
+new_snapshot (AtlasBenchScene  *scene,
+              gint32            day,
+              GError          **error)
+{
+  g_autoptr(AtlasSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) zones = NULL;
+  g_autoptr(AtlasEventSet) events = NULL;
+  g_autoptr(AtlasDeploymentSet) deployments = NULL;
+  AtlasOverlay *overlays[4];
+  AtlasView view;
+
+  zones = zones_of_day (scene->zone_set, day, TRUE, error);
+  if (zones == NULL)
+    return NULL;
+
+  events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
+  deployments = atlas_deployment_set_new (scene->dataset, day);
+
+  atlas_bench_home_view (&view, SCREEN_WIDTH, SCREEN_HEIGHT);
+  snapshot = atlas_snapshot_new (scene->painter, &view);
+  atlas_snapshot_set_title (snapshot, "Benchmark");
+  atlas_snapshot_set_day (snapshot, day);
+
+  overlays[0] = atlas_dataset_sources_overlay_new (scene->dataset);
+  overlays[1] = atlas_zones_overlay_new ((AtlasComputedZone * const *) zones->pdata, zones->len);
+  overlays[2] = atlas_deployments_overlay_new (deployments);
+  overlays[3] = atlas_events_overlay_new (events);
+  for (guint i = 0; i < G_N_ELEMENTS (overlays); i++)
+    {
+      atlas_snapshot_add_overlay (snapshot, overlays[i]);
+      atlas_overlay_unref (overlays[i]);
+    }
+
+  return g_steal_pointer (&snapshot);
+}
+
+/* Whether @path is a PNG of @width × @height pixels (its IHDR chunk). */
+static gboolean
+check_png (const char  *path,
+           int          width,
+           int          height,
+           GError     **error)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree guint8 *data = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, (char **) &data, &length, error))
+    return FALSE;
+
+  if (length < 24 || memcmp (data, signature, 8) != 0 ||
+      GUINT32_FROM_BE (*(guint32 *) (data + 16)) != (guint32) width ||
+      GUINT32_FROM_BE (*(guint32 *) (data + 20)) != (guint32) height)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s is not a %d×%d PNG", path, width, height);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+time_export (AtlasBenchScene        *scene,
+             AtlasSnapshot          *snapshot,
+             AtlasExportFormat       format,
+             const AtlasExportSize  *size,
+             const char             *name,
+             double                  limit_ms,
+             GError                **error)
+{
+  g_autofree char *path = g_build_filename (scene->workdir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) samples = atlas_bench_samples_new ();
+  g_autofree char *label = g_strdup_printf ("export: %s %d×%d, home view", atlas_export_format_get_label (format),
+                                            size->width, size->height);
+  AtlasBenchRow *row;
+
+  for (guint i = 0; i < scene->plan->export_runs; i++)
+    {
+      double start = atlas_bench_now_ms ();
+
+      if (!atlas_export_write (snapshot, format, size, file, NULL, NULL, NULL, error))
+        return FALSE;
+      atlas_bench_samples_add (samples, atlas_bench_now_ms () - start);
+    }
+
+  if (format == ATLAS_EXPORT_FORMAT_PNG && !check_png (path, size->width, size->height, error))
+    return FALSE;
+
+  row = atlas_bench_table_add (scene->table, label, scene->size, ATLAS_BENCH_UNIT_MS, samples);
+  if (limit_ms > 0)
+    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_MEDIAN, limit_ms);
+
+  return TRUE;
+}
+
+gboolean
+atlas_bench_measure_export (AtlasBenchScene  *scene,
+                            GError          **error)
+{
+  g_autoptr(AtlasSnapshot) snapshot = new_snapshot (scene, atlas_bench_busy_day (), error);
+  const AtlasExportSize uhd = { 3840, 2160, 0 };
+  const AtlasExportSize full_hd = { SCREEN_WIDTH, SCREEN_HEIGHT, 0 };
+
+  return snapshot != NULL &&
+         time_export (scene, snapshot, ATLAS_EXPORT_FORMAT_PNG, &uhd, "export.png", 1000, error) &&
+         time_export (scene, snapshot, ATLAS_EXPORT_FORMAT_PDF, &full_hd, "export.pdf", 0, error);
+}
+
+/* Base map tiles --------------------------------------------------------------- */
+
+/* A spread of the tiles of @zoom over Kosovo: all of them when few,
+ * otherwise TILES_PER_ZOOM evenly taken in row order. */
+static GArray *
+tiles_of_zoom (guint zoom)
+{
+  GArray *tiles = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  double n = exp2 (zoom);
+  guint x0 = (guint) (atlas_mercator_x_from_lon (kosovo_box[0]) * n);
+  guint x1 = (guint) (atlas_mercator_x_from_lon (kosovo_box[2]) * n);
+  guint y0 = (guint) (atlas_mercator_y_from_lat (kosovo_box[3]) * n);
+  guint y1 = (guint) (atlas_mercator_y_from_lat (kosovo_box[1]) * n);
+  guint columns = x1 - x0 + 1, count = columns * (y1 - y0 + 1);
+  guint taken = MIN (count, TILES_PER_ZOOM);
+
+  for (guint i = 0; i < taken; i++)
+    {
+      guint k = (guint) ((guint64) i * count / taken);
+      guint tile[2] = { x0 + k % columns, y0 + k / columns };
+
+      g_array_append_val (tiles, tile);
+    }
+
+  return tiles;
+}
+
+/* What atlas_tile_source_render_texture() does, without the texture. */
+static double
+render_tile (AtlasPainter *painter,
+             guint         x,
+             guint         y,
+             guint         zoom)
+{
+  double start = atlas_bench_now_ms ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ATLAS_TILE_SIZE, ATLAS_TILE_SIZE);
+  cairo_t *cr = cairo_create (surface);
+  AtlasView view;
+
+  atlas_view_init_tile (&view, x, y, zoom, ATLAS_TILE_SIZE);
+  atlas_painter_draw_base (painter, cr, &view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+
+  return atlas_bench_now_ms () - start;
+}
+
+gboolean
+atlas_bench_measure_tiles (AtlasBenchScene  *scene,
+                           GError          **error)
+{
+  g_autoptr(GArray) all = atlas_bench_samples_new ();
+  g_autoptr(GArray) slowest = NULL;
+  g_autofree char *slowest_name = NULL;
+  guint slowest_zoom = MIN_TILE_ZOOM;
+  AtlasBenchRow *row;
+
+  for (guint zoom = MIN_TILE_ZOOM; zoom <= MAX_TILE_ZOOM; zoom++)
+    {
+      g_autoptr(GArray) tiles = tiles_of_zoom (zoom);
+      g_autoptr(GArray) samples = atlas_bench_samples_new ();
+
+      for (guint pass = 0; pass < scene->plan->tile_passes; pass++)
+        for (guint i = 0; i < tiles->len; i++)
+          {
+            const guint *tile = &g_array_index (tiles, guint, 2 * i);
+
+            atlas_bench_samples_add (samples, render_tile (scene->painter, tile[0], tile[1], zoom));
+          }
+
+      g_array_append_vals (all, samples->data, samples->len);
+      if (slowest == NULL || atlas_bench_samples_p95 (samples) > atlas_bench_samples_p95 (slowest))
+        {
+          g_clear_pointer (&slowest, g_array_unref);
+          slowest = g_steal_pointer (&samples);
+          slowest_zoom = zoom;
+        }
+    }
+
+  row = atlas_bench_table_add (scene->table, "draw: base map tile, 256 px, zooms 6–12", 0, ATLAS_BENCH_UNIT_MS, all);
+  atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 3);
+  slowest_name = g_strdup_printf ("  slowest zoom: %u", slowest_zoom);
+  atlas_bench_table_add (scene->table, slowest_name, 0, ATLAS_BENCH_UNIT_MS, slowest);
+
+  return TRUE;
+}
+
+/* Zones ------------------------------------------------------------------------ */
+
+static double
+time_compute (AtlasZoneSet  *zone_set,
+              gint32         day,
+              double         width_km,
+              GError       **error)
+{
+  g_autoptr(AtlasComputedZone) zone = NULL;
+  double start = atlas_bench_now_ms ();
+
+  if (!isnan (width_km))
+    atlas_zone_set_set_width_override (zone_set, ATLAS_BENCH_BAND_ZONE, width_km);
+  zone = atlas_zone_set_compute (zone_set, ATLAS_BENCH_BAND_ZONE, day, ATLAS_ZONE_COMPUTE_DEFAULT, error);
+  if (zone == NULL)
+    return NAN;
+
+  start = atlas_bench_now_ms () - start;
+  if (atlas_computed_zone_is_empty (zone) ||
+      (!isnan (width_km) && atlas_computed_zone_get_width_km (zone) != width_km))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s at %g km: wrong result (empty, or %g km wide)",
+                   ATLAS_BENCH_BAND_ZONE, width_km, atlas_computed_zone_get_width_km (zone));
+      return NAN;
+    }
+
+  return start;
+}
+
+gboolean
+atlas_bench_measure_zones (AtlasBenchScene  *scene,
+                           GError          **error)
+{
+  g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (scene->basemap, scene->dataset);
+  g_autoptr(GArray) cold = atlas_bench_samples_new ();
+  g_autoptr(GArray) samples = atlas_bench_samples_new ();
+  gint32 day = atlas_bench_busy_day ();
+  AtlasBenchRow *row;
+  double ms;
+
+  /* A new zone set: the base-map areas are not prepared yet. */
+  if (isnan (ms = time_compute (zone_set, day, NAN, error)))
+    return FALSE;
+  atlas_bench_samples_add (cold, ms);
+
+  /* Every width is new, so nothing comes from the cache. */
+  for (guint i = 0; i < scene->plan->zone_runs; i++)
+    {
+      if (isnan (ms = time_compute (zone_set, day, 7.0 + 0.5 * i, error)))
+        return FALSE;
+      atlas_bench_samples_add (samples, ms);
+    }
+
+  atlas_bench_table_add (scene->table, "zones: first band computation (cold)", 0, ATLAS_BENCH_UNIT_MS, cold);
+  row = atlas_bench_table_add (scene->table, "zones: band after a width change", 0, ATLAS_BENCH_UNIT_MS, samples);
+  atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_MEDIAN, 50);
+
+  return TRUE;
+}
