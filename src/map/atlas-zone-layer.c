@@ -30,6 +30,7 @@ struct _AtlasZoneLayer
 
   GListStore    *zones;          /* AtlasComputedZone, what is drawn */
   GHashTable    *in_flight;      /* zone id → TRUE, asked for this generation */
+  GHashTable    *hidden;         /* zone id → TRUE, switched off by the user */
   guint          generation;     /* bumped when what to show changes */
   GCancellable  *cancellable;
 
@@ -154,6 +155,9 @@ refresh (AtlasZoneLayer *self)
     {
       const char *zone_id = g_ptr_array_index (ids, i);
       AtlasComputedZone *zone;
+
+      if (g_hash_table_contains (self->hidden, zone_id))
+        continue;
 
       zone = atlas_zone_set_lookup (self->zone_set, zone_id, self->date, ATLAS_ZONE_COMPUTE_DEFAULT);
       if (zone == NULL)
@@ -294,6 +298,7 @@ atlas_zone_layer_finalize (GObject *object)
   g_clear_object (&self->zones);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_zone_layer_parent_class)->finalize (object);
 }
@@ -400,6 +405,7 @@ static void
 atlas_zone_layer_init (AtlasZoneLayer *self)
 {
   self->zones = g_list_store_new (ATLAS_TYPE_COMPUTED_ZONE);
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }
@@ -568,4 +574,28 @@ atlas_zone_layer_get_n_frames (AtlasZoneLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_ZONE_LAYER (self), 0);
   return self->n_frames;
+}
+
+/**
+ * atlas_zone_layer_set_zone_visible:
+ *
+ * Shows or hides one zone, whatever the date.
+ */
+void
+atlas_zone_layer_set_zone_visible (AtlasZoneLayer *self,
+                                   const char     *zone_id,
+                                   gboolean        visible)
+{
+  g_return_if_fail (ATLAS_IS_ZONE_LAYER (self));
+  g_return_if_fail (zone_id != NULL);
+
+  if (visible == !g_hash_table_contains (self->hidden, zone_id))
+    return;
+
+  if (visible)
+    g_hash_table_remove (self->hidden, zone_id);
+  else
+    g_hash_table_add (self->hidden, g_strdup (zone_id));
+
+  refresh (self);
 }

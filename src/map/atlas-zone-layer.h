@@ -41,4 +41,8 @@ guint              atlas_zone_layer_get_n_drawn    (AtlasZoneLayer  *self);
 guint              atlas_zone_layer_get_n_labels   (AtlasZoneLayer  *self);
 guint              atlas_zone_layer_get_n_frames   (AtlasZoneLayer  *self);
 
+void               atlas_zone_layer_set_zone_visible (AtlasZoneLayer *self,
+                                                      const char     *zone_id,
+                                                      gboolean        visible);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "atlas-feature-details.h"
 #include "atlas-feature-range.h"
 #include "atlas-label-layer.h"
+#include "atlas-layers-panel.h"
 #include "atlas-loader.h"
 #include "atlas-painter.h"
 #include "atlas-strength-chart.h"
@@ -46,6 +47,7 @@ struct _AtlasWindow
   GtkStack             *details_stack;
   AtlasFeatureDetails  *feature_details;
   AtlasTimeline        *timeline;
+  GtkScrolledWindow    *layers_scrolled;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -63,10 +65,13 @@ struct _AtlasWindow
   int                   fit_height;
   guint                 fit_stable_frames;
   gboolean              online;
+  gboolean              show_names;
 
   /* The dataset shown: the bundled one merged with the files opened. */
   AtlasDataset         *dataset;
   GPtrArray            *files;         /* GFile, opened by the user */
+  GArray               *files_enabled; /* gboolean per file; the bundled one first */
+  AtlasLayersPanel     *layers_panel;
   GCancellable         *load_cancellable;
   AtlasFeatureRange    *event_range;
 };
@@ -76,6 +81,9 @@ struct _AtlasWindow
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void on_date_changed      (AtlasWindow  *self);
+static void reload_datasets      (AtlasWindow  *self,
+                                  GFile        *added);
+static void update_layers_panel  (AtlasWindow  *self);
 static void show_feature         (AtlasWindow  *self,
                                   AtlasFeature *feature);
 static void on_feature_activated (AtlasWindow  *self,
@@ -203,7 +211,7 @@ update_overlays (AtlasWindow *self)
 
   /* Online tiles carry their own names. */
   atlas_label_layer_set_painter (self->label_layer, self->painter);
-  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !self->online);
+  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !self->online && self->show_names);
   atlas_zone_layer_set_painter (self->zone_layer, self->painter);
   atlas_event_layer_set_painter (self->event_layer, self->painter);
   atlas_deployment_layer_set_painter (self->deployment_layer, self->painter);
@@ -326,6 +334,11 @@ add_overlay_layers (AtlasWindow *self)
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
   atlas_label_layer_set_deployment_layer (self->label_layer, self->deployment_layer);
+
+  g_object_bind_property (self->layers_panel, "show-zones", self->zone_layer, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->layers_panel, "show-deployments", self->deployment_layer, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->layers_panel, "show-events", self->event_layer, "visible", G_BINDING_SYNC_CREATE);
 
   if (self->dataset != NULL)
     {
@@ -665,6 +678,7 @@ set_dataset (AtlasWindow  *self,
       atlas_deployment_layer_set_dataset (self->deployment_layer, dataset);
     }
   update_zone_set (self);
+  update_layers_panel (self);
   atlas_timeline_set_dataset (self->timeline, dataset);
 
   /* A fresh start opens on the first day of the story. */
@@ -673,6 +687,48 @@ set_dataset (AtlasWindow  *self,
     atlas_timeline_set_date (self->timeline, first);
 
   on_date_changed (self);
+}
+
+static void
+update_layers_panel (AtlasWindow *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (names, g_strdup (_("Kosovo and KFOR, 1999–2010 (bundled)")));
+  for (guint i = 0; i < self->files->len; i++)
+    g_ptr_array_add (names, g_file_get_basename (g_ptr_array_index (self->files, i)));
+
+  atlas_layers_panel_set_datasets (self->layers_panel, (const char * const *) names->pdata,
+                                   (const gboolean *) (gpointer) self->files_enabled->data, names->len);
+  if (self->dataset != NULL)
+    atlas_layers_panel_set_zones (self->layers_panel, self->dataset);
+}
+
+static void
+on_dataset_toggled (AtlasWindow *self,
+                    guint        index,
+                    gboolean     enabled)
+{
+  g_return_if_fail (index < self->files_enabled->len);
+
+  g_array_index (self->files_enabled, gboolean, index) = enabled;
+  reload_datasets (self, NULL);
+}
+
+static void
+on_zone_toggled (AtlasWindow *self,
+                 const char  *zone_id,
+                 gboolean     shown)
+{
+  if (self->zone_layer != NULL)
+    atlas_zone_layer_set_zone_visible (self->zone_layer, zone_id, shown);
+}
+
+static void
+on_show_names (AtlasWindow *self)
+{
+  g_object_get (self->layers_panel, "show-names", &self->show_names, NULL);
+  update_overlays (self);
 }
 
 static void
@@ -796,7 +852,12 @@ on_datasets_loaded (GObject      *object,
     }
 
   if (data->added != NULL)
-    g_ptr_array_add (self->files, g_object_ref (data->added));
+    {
+      gboolean enabled = TRUE;
+
+      g_ptr_array_add (self->files, g_object_ref (data->added));
+      g_array_append_val (self->files_enabled, enabled);
+    }
 
   set_dataset (self, dataset);
   toast_diagnostics (self, atlas_dataset_get_diagnostics (dataset),
@@ -815,11 +876,12 @@ reload_datasets (AtlasWindow *self,
   LoadData *data;
 
   bundled = g_resources_lookup_data (BUNDLED_DATASET, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bundled != NULL)
+  if (bundled != NULL && g_array_index (self->files_enabled, gboolean, 0))
     atlas_loader_add_bytes (loader, bundled, _("Bundled dataset"));
 
   for (guint i = 0; i < self->files->len; i++)
-    atlas_loader_add_file (loader, g_ptr_array_index (self->files, i), NULL);
+    if (g_array_index (self->files_enabled, gboolean, i + 1))
+      atlas_loader_add_file (loader, g_ptr_array_index (self->files, i), NULL);
   if (added != NULL)
     atlas_loader_add_file (loader, added, NULL);
 
@@ -978,6 +1040,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->basemap);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->files_enabled, g_array_unref);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1020,6 +1083,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, feature_details);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, layers_scrolled);
 
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
@@ -1082,6 +1146,20 @@ atlas_window_init (AtlasWindow *self)
   gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (self->strength_chart));
 
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->files_enabled = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  {
+    gboolean bundled_enabled = TRUE;
+    g_array_append_val (self->files_enabled, bundled_enabled);
+  }
+  self->show_names = TRUE;
+  self->layers_panel = ATLAS_LAYERS_PANEL (atlas_layers_panel_new ());
+  gtk_scrolled_window_set_child (self->layers_scrolled, GTK_WIDGET (self->layers_panel));
+  g_signal_connect_object (self->layers_panel, "dataset-toggled", G_CALLBACK (on_dataset_toggled),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layers_panel, "zone-toggled", G_CALLBACK (on_zone_toggled),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layers_panel, "notify::show-names", G_CALLBACK (on_show_names),
+                           self, G_CONNECT_SWAPPED);
   self->event_range = atlas_feature_range_new (ATLAS_KIND_EVENT);
   atlas_event_list_set_model (self->event_list, G_LIST_MODEL (self->event_range));
   g_signal_connect_object (self->event_list, "feature-activated",
