@@ -686,12 +686,13 @@ on_computed (GObject      *object,
   g_autoptr(AtlasComputedZone) zone = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiters = NULL;
+  g_autofree char *pending_key = NULL;
 
   zone = g_task_propagate_pointer (G_TASK (result), &error);
   if (zone != NULL)
     store_result (self, job->key, zone);
 
-  g_hash_table_steal_extended (self->pending, job->key, NULL, (gpointer *) &waiters);
+  g_hash_table_steal_extended (self->pending, job->key, (gpointer *) &pending_key, (gpointer *) &waiters);
   for (guint i = 0; waiters != NULL && i < waiters->len; i++)
     {
       GTask *waiter = g_ptr_array_index (waiters, i);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "atlas-basemap.h"
 #include "atlas-dataset.h"
@@ -61,6 +62,17 @@ geo_test_run (void)
   g_clear_object (&dataset);
   g_clear_object (&basemap);
   return result;
+}
+
+/* How much slower than native the test runs: time limits are for the
+ * code, not for valgrind (meson test --setup=valgrind), which preloads its
+ * vgpreload_*.so and runs code some fifty times slower. */
+static inline double
+geo_test_time_factor (void)
+{
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  return preload != NULL && strstr (preload, "vgpreload") != NULL ? 100.0 : 1.0;
 }
 
 static inline gint32

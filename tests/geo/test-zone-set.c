@@ -287,6 +287,8 @@ test_async (void)
 {
   g_autoptr(AtlasZoneSet) zones = atlas_zone_set_new (basemap, dataset);
   AsyncState state = { g_ptr_array_new_with_free_func (g_object_unref), 0, 0, 0 };
+  AtlasComputedZone *asz;
+  guint n_asz = 0;
   gint32 day = geo_test_day ("2000-01-01");
   gint64 start, elapsed;
   guint timeout;
@@ -304,7 +306,7 @@ test_async (void)
   atlas_zone_set_compute_async (zones, "t-gsz", day, 0, NULL, on_computed, &state);
   elapsed = g_get_monotonic_time () - start;
   /* Asking is cheap: the computation happens elsewhere. */
-  g_assert_cmpint (elapsed, <, 20000);
+  g_assert_cmpint (elapsed, <, 20000 * geo_test_time_factor ());
   g_assert_cmpuint (state.results->len, ==, 0);
 
   while (state.pending > 0)
@@ -312,8 +314,21 @@ test_async (void)
   g_source_remove (timeout);
 
   g_assert_cmpuint (state.results->len, ==, 4);
-  g_assert_true (g_ptr_array_index (state.results, 0) == g_ptr_array_index (state.results, 1));
-  g_assert_true (g_ptr_array_index (state.results, 1) == g_ptr_array_index (state.results, 2));
+  /* In whatever order the two computations finished, the three requests
+   * for the ASZ got the one same result. */
+  asz = NULL;
+  for (guint i = 0; i < state.results->len; i++)
+    {
+      AtlasComputedZone *zone = g_ptr_array_index (state.results, i);
+
+      if (g_str_equal (atlas_computed_zone_get_id (zone), "t-gsz"))
+        continue;
+      g_assert_cmpstr (atlas_computed_zone_get_id (zone), ==, "t-asz");
+      g_assert_true (asz == NULL || asz == zone);
+      asz = zone;
+      n_asz++;
+    }
+  g_assert_cmpuint (n_asz, ==, 3);
   /* One signal per computation, not per request. */
   g_assert_cmpuint (state.n_signals, ==, 2);
   /* The main loop ran while the zones were computed. */
@@ -324,7 +339,7 @@ test_async (void)
   atlas_zone_set_compute_async (zones, "t-asz", day, 0, NULL, on_computed, &state);
   while (state.pending > 0)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_ptr_array_index (state.results, 4) == g_ptr_array_index (state.results, 0));
+  g_assert_true (g_ptr_array_index (state.results, 4) == asz);
   g_assert_cmpuint (state.n_signals, ==, 2);
 
   g_ptr_array_unref (state.results);
@@ -409,7 +424,7 @@ test_speed (void)
       g_assert_nonnull (zone);
       g_test_message ("band of %g km: %.1f ms of processor time, %.1f ms wall time",
                       widths[i], best_cpu / 1000.0, best_wall / 1000.0);
-      g_assert_cmpint (best_cpu, <, 500000);
+      g_assert_cmpint (best_cpu, <, 500000 * geo_test_time_factor ());
     }
 }
 
