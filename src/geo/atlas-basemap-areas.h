@@ -10,9 +10,6 @@ G_BEGIN_DECLS
  * projection, built on first use and kept. Not thread-safe: like every GEOS
  * geometry they belong to whoever holds the lock that serialises GEOS work
  * (see AtlasZoneSet).
- *
- * This header deliberately does not include atlas-basemap.h, so that code
- * working with the model can use it.
  */
 
 typedef struct _AtlasBasemap AtlasBasemap;

@@ -22,8 +22,8 @@ G_BEGIN_DECLS
  * overridden for the session; historical computations (export) ignore
  * such overrides.
  *
- * This header includes neither the model's nor the base map's headers (the
- * two cannot be included together while both define AtlasPlace).
+ * Only forward declarations of the base map and the dataset here: users of
+ * the zones (layer, painter, export) need neither header.
  */
 
 typedef struct _AtlasBasemap AtlasBasemap;
