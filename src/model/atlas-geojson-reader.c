@@ -123,10 +123,38 @@ feature_problem (AtlasReader   *r,
                  AtlasJsonType  type,
                  gsize          len,
                  const char    *path,
-                 const char    *message)
+                 const char    *format,
+                 ...) G_GNUC_PRINTF (5, 6);
+
+/* A problem with the value just read, in the current feature. */
+static void
+feature_problem (AtlasReader   *r,
+                 AtlasJsonType  type,
+                 gsize          len,
+                 const char    *path,
+                 const char    *format,
+                 ...)
 {
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
   atlas_load_session_feature_problem (r->session, ATLAS_SEVERITY_ERROR,
                                       atlas_reader_token_start (r, type, len), path, "%s", message);
+}
+
+/* Opens a frame for an object or array of the properties tree. */
+static gboolean
+push_dom (AtlasReader   *r,
+          AtlasJsonNode *node)
+{
+  if (!atlas_reader_push (r, ROLE_DOM))
+    return FALSE;
+  r->frames[r->depth - 1].node = node;
+  return TRUE;
 }
 
 static void
@@ -160,7 +188,6 @@ feature_member (AtlasReader   *r,
                 gsize          len)
 {
   AtlasFeatureInput *feature = &r->feature;
-  g_autofree char *message = NULL;
 
   switch (parent->key)
     {
@@ -184,8 +211,8 @@ feature_member (AtlasReader   *r,
       feature->geometry.is_null = type == ATLAS_JSON_NULL;
       if (!feature->geometry.is_null)
         {
-          message = g_strdup_printf ("expected an object or null, found %s", atlas_json_type_describe (type));
-          feature_problem (r, type, len, "geometry", message);
+          feature_problem (r, type, len, "geometry", "expected an object or null, found %s",
+                           atlas_json_type_describe (type));
           feature->geometry.bad = TRUE;
         }
       return atlas_reader_push_skip (r, type);
@@ -204,13 +231,10 @@ feature_member (AtlasReader   *r,
           node->type = ATLAS_JSON_OBJECT;
           node->offset = atlas_reader_token_start (r, type, len);
           feature->properties = node;
-          if (!atlas_reader_push (r, ROLE_DOM))
-            return FALSE;
-          r->frames[r->depth - 1].node = node;
-          return TRUE;
+          return push_dom (r, node);
         }
-      message = g_strdup_printf ("expected an object, found %s", atlas_json_type_describe (type));
-      feature_problem (r, type, len, "properties", message);
+      feature_problem (r, type, len, "properties", "expected an object, found %s",
+                       atlas_json_type_describe (type));
       return atlas_reader_push_skip (r, type);
 
     default:
@@ -226,7 +250,6 @@ geometry_member (AtlasReader   *r,
                  gsize          len)
 {
   AtlasGeometryInput *geometry = &r->feature.geometry;
-  g_autofree char *message = NULL;
 
   switch (parent->key)
     {
@@ -247,8 +270,8 @@ geometry_member (AtlasReader   *r,
     case KEY_COORDINATES:
       if (type != ATLAS_JSON_ARRAY)
         {
-          message = g_strdup_printf ("expected an array, found %s", atlas_json_type_describe (type));
-          feature_problem (r, type, len, "geometry.coordinates", message);
+          feature_problem (r, type, len, "geometry.coordinates", "expected an array, found %s",
+                           atlas_json_type_describe (type));
           geometry->bad = TRUE;
           return atlas_reader_push_skip (r, type);
         }
@@ -317,11 +340,7 @@ dom_value (AtlasReader   *r,
   container->n_children++;
 
   if (type == ATLAS_JSON_ARRAY || type == ATLAS_JSON_OBJECT)
-    {
-      if (!atlas_reader_push (r, ROLE_DOM))
-        return FALSE;
-      r->frames[r->depth - 1].node = node;
-    }
+    return push_dom (r, node);
   return TRUE;
 }
 
@@ -409,12 +428,9 @@ on_value (AtlasReader   *r,
       feature_begin (r, index);
       if (type == ATLAS_JSON_OBJECT)
         return atlas_reader_push (r, ROLE_FEATURE);
-      {
-        g_autofree char *message = g_strdup_printf ("expected a Feature object, found %s",
-                                                    atlas_json_type_describe (type));
-        feature_problem (r, type, len, NULL, message);
-        atlas_load_session_feature_end (r->session, NULL);
-      }
+      feature_problem (r, type, len, NULL, "expected a Feature object, found %s",
+                       atlas_json_type_describe (type));
+      atlas_load_session_feature_end (r->session, NULL);
       return atlas_reader_push_skip (r, type);
 
     case ROLE_FEATURE:
