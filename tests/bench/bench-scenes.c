@@ -130,37 +130,44 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Shown, shown_clear)
 
 /* What the window does when the date changes (on_date_changed() in
  * atlas-window.c): the event list follows the window of days, then each
- * overlay replaces what it shows. @times gets the time of each part. */
+ * overlay replaces what it shows. Each part's times go to @parts, the
+ * whole step's to @total. */
 static void
 step (AtlasBenchScene   *scene,
       AtlasFeatureRange *list,
       gint32             day,
       Shown             *shown,
-      double             times[N_PARTS + 1])
+      AtlasBenchSeries   parts[N_PARTS],
+      AtlasBenchSeries  *total)
 {
-  double t[N_PARTS + 1];
-  g_autoptr(GError) error = NULL;
+  AtlasBenchStopwatch whole, watch;
 
-  t[0] = atlas_bench_now_ms ();
+  atlas_bench_stopwatch_start (&whole);
+  watch = whole;
   atlas_feature_range_set_span (list, day - WINDOW_DAYS + 1, day + 1);
   atlas_feature_range_find_nearest (list, day);
+  atlas_bench_stopwatch_lap (&watch, &parts[PART_LIST]);
 
-  t[1] = atlas_bench_now_ms ();
   g_clear_pointer (&shown->events, atlas_event_set_unref);
   shown->events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
+  atlas_bench_stopwatch_lap (&watch, &parts[PART_EVENTS]);
 
-  t[2] = atlas_bench_now_ms ();
   g_clear_pointer (&shown->deployments, atlas_deployment_set_unref);
   shown->deployments = atlas_deployment_set_new (scene->dataset, day);
+  atlas_bench_stopwatch_lap (&watch, &parts[PART_DEPLOYMENTS]);
 
-  t[3] = atlas_bench_now_ms ();
   g_clear_pointer (&shown->zones, g_ptr_array_unref);
-  shown->zones = zones_of_day (scene->zone_set, day, FALSE, &error);
+  shown->zones = zones_of_day (scene->zone_set, day, FALSE, NULL);
+  atlas_bench_stopwatch_lap (&watch, &parts[PART_ZONES]);
+  atlas_bench_stopwatch_lap (&whole, total);
+}
 
-  t[4] = atlas_bench_now_ms ();
-  for (guint i = 0; i < N_PARTS; i++)
-    times[i] = t[i + 1] - t[i];
-  times[N_PARTS] = t[N_PARTS] - t[0];
+static void
+clear_series (AtlasBenchSeries *series,
+              guint             n_series)
+{
+  for (guint i = 0; i < n_series; i++)
+    atlas_bench_series_clear (&series[i]);
 }
 
 gboolean
@@ -175,8 +182,8 @@ atlas_bench_measure_scrub (AtlasBenchScene  *scene,
     [PART_ZONES] = "  active zones lookup",
   };
   g_autoptr(AtlasFeatureRange) list = atlas_feature_range_new (ATLAS_KIND_EVENT);
-  g_autoptr(GArray) total = atlas_bench_samples_new ();
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_auto(AtlasBenchSeries) total = { 0 };
+  AtlasBenchSeries parts[N_PARTS];
   g_auto(Shown) shown = { 0 };
   AtlasBenchRow *row;
   guint n_events = 0, n_zones = 0;
@@ -192,21 +199,28 @@ atlas_bench_measure_scrub (AtlasBenchScene  *scene,
     }
 
   atlas_feature_range_set_dataset (list, scene->dataset);
-  for (guint i = 0; i < N_PARTS; i++)
-    g_ptr_array_add (parts, atlas_bench_samples_new ());
+  atlas_bench_series_init (&total);
+  for (guint p = 0; p < N_PARTS; p++)
+    atlas_bench_series_init (&parts[p]);
 
   for (guint i = 0; i < days->len; i++)
     {
-      double times[N_PARTS + 1];
-
-      step (scene, list, g_array_index (days, gint32, i), &shown, times);
-      for (guint p = 0; p < N_PARTS; p++)
-        atlas_bench_samples_add (g_ptr_array_index (parts, p), times[p]);
-      atlas_bench_samples_add (total, times[N_PARTS]);
-
+      step (scene, list, g_array_index (days, gint32, i), &shown, parts, &total);
       n_events += g_list_model_get_n_items (G_LIST_MODEL (list));
       n_zones += shown.zones->len;
     }
+
+  g_printerr ("  scrub: %.0f events in the list and %.1f zones per step on average\n",
+              (double) n_events / days->len, (double) n_zones / days->len);
+
+  row = atlas_bench_table_add_series (scene->table, "scrub: one timeline step", scene->size, &total);
+  if (scene->size == 100000)
+    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 4);
+  else if (scene->size == 1000000)
+    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
+  for (guint p = 0; p < N_PARTS; p++)
+    atlas_bench_table_add_series (scene->table, names[p], scene->size, &parts[p]);
+  clear_series (parts, N_PARTS);
 
   if (n_events == 0 || n_zones == 0)
     {
@@ -215,17 +229,6 @@ atlas_bench_measure_scrub (AtlasBenchScene  *scene,
                    days->len, n_events, n_zones);
       return FALSE;
     }
-
-  g_printerr ("  scrub: %.0f events in the list and %.1f zones per step on average\n",
-              (double) n_events / days->len, (double) n_zones / days->len);
-
-  row = atlas_bench_table_add (scene->table, "scrub: one timeline step", scene->size, ATLAS_BENCH_UNIT_MS, total);
-  if (scene->size == 100000)
-    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 4);
-  else if (scene->size == 1000000)
-    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
-  for (guint p = 0; p < N_PARTS; p++)
-    atlas_bench_table_add (scene->table, names[p], scene->size, ATLAS_BENCH_UNIT_MS, g_ptr_array_index (parts, p));
 
   return TRUE;
 }
@@ -242,20 +245,22 @@ enum {
 /* What the zone, deployment and event layers draw in one frame (their
  * snapshot() functions in src/map/), onto a transparent @surface. */
 static void
-draw_frame (AtlasBenchScene *scene,
-            cairo_surface_t *surface,
-            const AtlasView *view,
-            Shown           *shown,
-            double           times[N_LAYERS + 1])
+draw_frame (AtlasBenchScene  *scene,
+            cairo_surface_t  *surface,
+            const AtlasView  *view,
+            Shown            *shown,
+            AtlasBenchSeries  layers[N_LAYERS],
+            AtlasBenchSeries *total)
 {
   cairo_t *cr = cairo_create (surface);
-  double t[N_LAYERS + 1];
+  AtlasBenchStopwatch whole, watch;
 
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
 
-  t[0] = atlas_bench_now_ms ();
+  atlas_bench_stopwatch_start (&whole);
+  watch = whole;
   {
     g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
     cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
@@ -270,8 +275,8 @@ draw_frame (AtlasBenchScene *scene,
     cairo_destroy (scratch_cr);
     cairo_surface_destroy (scratch);
   }
+  atlas_bench_stopwatch_lap (&watch, &layers[LAYER_ZONES]);
 
-  t[1] = atlas_bench_now_ms ();
   {
     g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
     AtlasDeploymentDrawInfo info;
@@ -279,8 +284,8 @@ draw_frame (AtlasBenchScene *scene,
     atlas_painter_draw_deployments (scene->painter, cr, view, shown->deployments, &info);
     atlas_painter_draw_deployment_labels (scene->painter, cr, view, shown->deployments, labels, &info);
   }
+  atlas_bench_stopwatch_lap (&watch, &layers[LAYER_DEPLOYMENTS]);
 
-  t[2] = atlas_bench_now_ms ();
   {
     AtlasEventDrawInfo info;
 
@@ -288,11 +293,8 @@ draw_frame (AtlasBenchScene *scene,
   }
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-
-  t[3] = atlas_bench_now_ms ();
-  for (guint i = 0; i < N_LAYERS; i++)
-    times[i] = t[i + 1] - t[i];
-  times[N_LAYERS] = t[N_LAYERS] - t[0];
+  atlas_bench_stopwatch_lap (&watch, &layers[LAYER_EVENTS]);
+  atlas_bench_stopwatch_lap (&whole, total);
 }
 
 gboolean
@@ -305,47 +307,43 @@ atlas_bench_measure_draw (AtlasBenchScene  *scene,
     [LAYER_DEPLOYMENTS] = "  deployments (symbols, labels)",
     [LAYER_EVENTS] = "  events",
   };
-  g_autoptr(GArray) total = atlas_bench_samples_new ();
-  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_auto(AtlasBenchSeries) total = { 0 };
+  AtlasBenchSeries layers[N_LAYERS];
   cairo_surface_t *surface;
   AtlasBenchRow *row;
+  gboolean ok = TRUE;
   AtlasView view;
 
   atlas_bench_home_view (&view, SCREEN_WIDTH, SCREEN_HEIGHT);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_WIDTH, SCREEN_HEIGHT);
-  for (guint i = 0; i < N_LAYERS; i++)
-    g_ptr_array_add (layers, atlas_bench_samples_new ());
+  atlas_bench_series_init (&total);
+  for (guint l = 0; l < N_LAYERS; l++)
+    atlas_bench_series_init (&layers[l]);
 
-  for (guint i = 0; i < scene->plan->n_frames; i++)
+  for (guint i = 0; ok && i < scene->plan->n_frames; i++)
     {
       gint32 day = g_array_index (days, gint32, i % days->len);
       g_auto(Shown) shown = { 0 };
-      double times[N_LAYERS + 1];
 
       shown.events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
       shown.deployments = atlas_deployment_set_new (scene->dataset, day);
       shown.zones = zones_of_day (scene->zone_set, day, TRUE, error);
-      if (shown.zones == NULL)
-        {
-          cairo_surface_destroy (surface);
-          return FALSE;
-        }
-
-      draw_frame (scene, surface, &view, &shown, times);
-      for (guint l = 0; l < N_LAYERS; l++)
-        atlas_bench_samples_add (g_ptr_array_index (layers, l), times[l]);
-      atlas_bench_samples_add (total, times[N_LAYERS]);
+      if ((ok = shown.zones != NULL))
+        draw_frame (scene, surface, &view, &shown, layers, &total);
     }
   cairo_surface_destroy (surface);
 
-  row = atlas_bench_table_add (scene->table, "draw: overlays, 1920×1080 home view", scene->size,
-                               ATLAS_BENCH_UNIT_MS, total);
-  if (scene->size == 100000)
-    atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
-  for (guint l = 0; l < N_LAYERS; l++)
-    atlas_bench_table_add (scene->table, names[l], scene->size, ATLAS_BENCH_UNIT_MS, g_ptr_array_index (layers, l));
+  if (ok)
+    {
+      row = atlas_bench_table_add_series (scene->table, "draw: overlays, 1920×1080 home view", scene->size, &total);
+      if (scene->size == 100000)
+        atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
+      for (guint l = 0; l < N_LAYERS; l++)
+        atlas_bench_table_add_series (scene->table, names[l], scene->size, &layers[l]);
+    }
+  clear_series (layers, N_LAYERS);
 
-  return TRUE;
+  return ok;
 }
 
 /* Export --------------------------------------------------------------------- */
@@ -425,24 +423,26 @@ time_export (AtlasBenchScene        *scene,
 {
   g_autofree char *path = g_build_filename (scene->workdir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GArray) samples = atlas_bench_samples_new ();
-  g_autofree char *label = g_strdup_printf ("export: %s %d×%d, home view", atlas_export_format_get_label (format),
+  g_autofree char *label = g_strdup_printf ("export: %s %d×%d, home view", atlas_export_format_get_extension (format),
                                             size->width, size->height);
+  g_auto(AtlasBenchSeries) times = { 0 };
   AtlasBenchRow *row;
 
+  atlas_bench_series_init (&times);
   for (guint i = 0; i < scene->plan->export_runs; i++)
     {
-      double start = atlas_bench_now_ms ();
+      AtlasBenchStopwatch watch;
 
+      atlas_bench_stopwatch_start (&watch);
       if (!atlas_export_write (snapshot, format, size, file, NULL, NULL, NULL, error))
         return FALSE;
-      atlas_bench_samples_add (samples, atlas_bench_now_ms () - start);
+      atlas_bench_stopwatch_lap (&watch, &times);
     }
 
   if (format == ATLAS_EXPORT_FORMAT_PNG && !check_png (path, size->width, size->height, error))
     return FALSE;
 
-  row = atlas_bench_table_add (scene->table, label, scene->size, ATLAS_BENCH_UNIT_MS, samples);
+  row = atlas_bench_table_add_series (scene->table, label, scene->size, &times);
   if (limit_ms > 0)
     atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_MEDIAN, limit_ms);
 
@@ -490,93 +490,110 @@ tiles_of_zoom (guint zoom)
 }
 
 /* What atlas_tile_source_render_texture() does, without the texture. */
-static double
-render_tile (AtlasPainter *painter,
-             guint         x,
-             guint         y,
-             guint         zoom)
+static void
+render_tile (AtlasPainter     *painter,
+             guint             x,
+             guint             y,
+             guint             zoom,
+             AtlasBenchSeries *times)
 {
-  double start = atlas_bench_now_ms ();
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ATLAS_TILE_SIZE, ATLAS_TILE_SIZE);
-  cairo_t *cr = cairo_create (surface);
+  AtlasBenchStopwatch watch;
+  cairo_surface_t *surface;
+  cairo_t *cr;
   AtlasView view;
 
+  atlas_bench_stopwatch_start (&watch);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ATLAS_TILE_SIZE, ATLAS_TILE_SIZE);
+  cr = cairo_create (surface);
   atlas_view_init_tile (&view, x, y, zoom, ATLAS_TILE_SIZE);
   atlas_painter_draw_base (painter, cr, &view);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
+  atlas_bench_stopwatch_lap (&watch, times);
+}
 
-  return atlas_bench_now_ms () - start;
+static void
+series_append (AtlasBenchSeries *to,
+               AtlasBenchSeries *from)
+{
+  g_array_append_vals (to->wall, from->wall->data, from->wall->len);
+  g_array_append_vals (to->cpu, from->cpu->data, from->cpu->len);
 }
 
 gboolean
 atlas_bench_measure_tiles (AtlasBenchScene  *scene,
                            GError          **error)
 {
-  g_autoptr(GArray) all = atlas_bench_samples_new ();
-  g_autoptr(GArray) slowest = NULL;
+  g_auto(AtlasBenchSeries) all = { 0 };
+  g_auto(AtlasBenchSeries) slowest = { 0 };
   g_autofree char *slowest_name = NULL;
   guint slowest_zoom = MIN_TILE_ZOOM;
   AtlasBenchRow *row;
 
+  atlas_bench_series_init (&all);
   for (guint zoom = MIN_TILE_ZOOM; zoom <= MAX_TILE_ZOOM; zoom++)
     {
       g_autoptr(GArray) tiles = tiles_of_zoom (zoom);
-      g_autoptr(GArray) samples = atlas_bench_samples_new ();
+      g_auto(AtlasBenchSeries) times = { 0 };
 
+      atlas_bench_series_init (&times);
       for (guint pass = 0; pass < scene->plan->tile_passes; pass++)
         for (guint i = 0; i < tiles->len; i++)
           {
             const guint *tile = &g_array_index (tiles, guint, 2 * i);
 
-            atlas_bench_samples_add (samples, render_tile (scene->painter, tile[0], tile[1], zoom));
+            render_tile (scene->painter, tile[0], tile[1], zoom, &times);
           }
 
-      g_array_append_vals (all, samples->data, samples->len);
-      if (slowest == NULL || atlas_bench_samples_p95 (samples) > atlas_bench_samples_p95 (slowest))
+      series_append (&all, &times);
+      /* Slowest by CPU time: the least disturbed by other work. */
+      if (slowest.cpu == NULL || atlas_bench_samples_p95 (times.cpu) > atlas_bench_samples_p95 (slowest.cpu))
         {
-          g_clear_pointer (&slowest, g_array_unref);
-          slowest = g_steal_pointer (&samples);
+          atlas_bench_series_clear (&slowest);
+          slowest = times;
+          times = (AtlasBenchSeries) { 0 };
           slowest_zoom = zoom;
         }
     }
 
-  row = atlas_bench_table_add (scene->table, "draw: base map tile, 256 px, zooms 6–12", 0, ATLAS_BENCH_UNIT_MS, all);
+  row = atlas_bench_table_add_series (scene->table, "draw: base map tile, 256 px, zooms 6–12", 0, &all);
   atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 3);
   slowest_name = g_strdup_printf ("  slowest zoom: %u", slowest_zoom);
-  atlas_bench_table_add (scene->table, slowest_name, 0, ATLAS_BENCH_UNIT_MS, slowest);
+  atlas_bench_table_add_series (scene->table, slowest_name, 0, &slowest);
 
   return TRUE;
 }
 
 /* Zones ------------------------------------------------------------------------ */
 
-static double
-time_compute (AtlasZoneSet  *zone_set,
-              gint32         day,
-              double         width_km,
-              GError       **error)
+static gboolean
+time_compute (AtlasZoneSet      *zone_set,
+              gint32             day,
+              double             width_km,
+              AtlasBenchSeries  *times,
+              GError           **error)
 {
   g_autoptr(AtlasComputedZone) zone = NULL;
-  double start = atlas_bench_now_ms ();
+  AtlasBenchStopwatch watch;
 
+  atlas_bench_stopwatch_start (&watch);
   if (!isnan (width_km))
     atlas_zone_set_set_width_override (zone_set, ATLAS_BENCH_BAND_ZONE, width_km);
   zone = atlas_zone_set_compute (zone_set, ATLAS_BENCH_BAND_ZONE, day, ATLAS_ZONE_COMPUTE_DEFAULT, error);
   if (zone == NULL)
-    return NAN;
+    return FALSE;
+  atlas_bench_stopwatch_lap (&watch, times);
 
-  start = atlas_bench_now_ms () - start;
   if (atlas_computed_zone_is_empty (zone) ||
       (!isnan (width_km) && atlas_computed_zone_get_width_km (zone) != width_km))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s at %g km: wrong result (empty, or %g km wide)",
                    ATLAS_BENCH_BAND_ZONE, width_km, atlas_computed_zone_get_width_km (zone));
-      return NAN;
+      return FALSE;
     }
 
-  return start;
+  return TRUE;
 }
 
 gboolean
@@ -584,27 +601,25 @@ atlas_bench_measure_zones (AtlasBenchScene  *scene,
                            GError          **error)
 {
   g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (scene->basemap, scene->dataset);
-  g_autoptr(GArray) cold = atlas_bench_samples_new ();
-  g_autoptr(GArray) samples = atlas_bench_samples_new ();
+  g_auto(AtlasBenchSeries) cold = { 0 };
+  g_auto(AtlasBenchSeries) times = { 0 };
   gint32 day = atlas_bench_busy_day ();
   AtlasBenchRow *row;
-  double ms;
+
+  atlas_bench_series_init (&cold);
+  atlas_bench_series_init (&times);
 
   /* A new zone set: the base-map areas are not prepared yet. */
-  if (isnan (ms = time_compute (zone_set, day, NAN, error)))
+  if (!time_compute (zone_set, day, NAN, &cold, error))
     return FALSE;
-  atlas_bench_samples_add (cold, ms);
 
   /* Every width is new, so nothing comes from the cache. */
   for (guint i = 0; i < scene->plan->zone_runs; i++)
-    {
-      if (isnan (ms = time_compute (zone_set, day, 7.0 + 0.5 * i, error)))
-        return FALSE;
-      atlas_bench_samples_add (samples, ms);
-    }
+    if (!time_compute (zone_set, day, 7.0 + 0.5 * i, &times, error))
+      return FALSE;
 
-  atlas_bench_table_add (scene->table, "zones: first band computation (cold)", 0, ATLAS_BENCH_UNIT_MS, cold);
-  row = atlas_bench_table_add (scene->table, "zones: band after a width change", 0, ATLAS_BENCH_UNIT_MS, samples);
+  atlas_bench_table_add_series (scene->table, "zones: first band computation (cold)", 0, &cold);
+  row = atlas_bench_table_add_series (scene->table, "zones: band after a width change", 0, &times);
   atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_MEDIAN, 50);
 
   return TRUE;

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint load_runs;      /* child processes per size, ours and GDAL's */
+  guint big_load_runs;  /* the same from 1 000 000 events on */
   guint n_dates;        /* timeline steps */
   guint n_frames;       /* overlay draws */
   guint tile_passes;    /* renders of each tile */
