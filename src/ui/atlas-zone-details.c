@@ -264,13 +264,12 @@ recompute (AtlasZoneDetails *self)
                                 self->cancellable, on_computed, g_object_ref (self));
 }
 
+/* Any band may have changed this zone: it may be built on that band.
+ * Asking again costs nothing when the result is cached. */
 static void
 on_width_changed (AtlasZoneDetails *self,
                   const char       *zone_id)
 {
-  if (g_strcmp0 (zone_id, self->zone_id) != 0)
-    return;
-
   update_width (self);
   recompute (self);
 }
