@@ -305,8 +305,9 @@ test_async (void)
   state.pending++;
   atlas_zone_set_compute_async (zones, "t-gsz", day, 0, NULL, on_computed, &state);
   elapsed = g_get_monotonic_time () - start;
-  /* Asking is cheap: the computation happens elsewhere. */
-  g_assert_cmpint (elapsed, <, 20000 * geo_test_time_factor ());
+  /* Asking computes nothing here: no result has arrived yet. (How long it
+   * takes is the benchmark's business, never a test's.) */
+  g_test_message ("asking took %.1f ms", elapsed / 1000.0);
   g_assert_cmpuint (state.results->len, ==, 0);
 
   while (state.pending > 0)
@@ -424,7 +425,6 @@ test_speed (void)
       g_assert_nonnull (zone);
       g_test_message ("band of %g km: %.1f ms of processor time, %.1f ms wall time",
                       widths[i], best_cpu / 1000.0, best_wall / 1000.0);
-      g_assert_cmpint (best_cpu, <, 500000 * geo_test_time_factor ());
     }
 }
 
