@@ -10,6 +10,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-cli-export.h"
+#include "atlas-cli-lesson.h"
 #include "atlas-cli-validate.h"
 
 /*
@@ -22,6 +23,7 @@ static const char * const cli_options[] = {
   "--version",
   "--validate",
   "--export",
+  "--export-lesson",
   /* The export's own options: alone, they get an error from us rather
    * than from the application. */
   "--date",
@@ -65,6 +67,7 @@ atlas_cli_run (int    argc,
   gboolean version = FALSE;
   gboolean validate = FALSE;
   g_autofree char *export = NULL;
+  g_autofree char *export_lesson = NULL;
   g_autofree char *date = NULL;
   g_autofree char *size = NULL;
   g_autofree char *center = NULL;
@@ -83,6 +86,8 @@ atlas_cli_run (int    argc,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
       N_("Draw a map snapshot into FILE (.png, .svg or .pdf), or write the features in force as GeoJSON (.geojson), and exit"),
       N_("FILE") },
+    { "export-lesson", 0, 0, G_OPTION_ARG_FILENAME, &export_lesson,
+      N_("Write the handout of a lesson (one page per scene) into OUT.pdf, and exit"), N_("LESSON OUT.pdf") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("With --export: the date to show (default: the first date of the data)"), N_("YYYY-MM-DD") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
@@ -115,7 +120,7 @@ atlas_cli_run (int    argc,
       return ATLAS_CLI_EXIT_USAGE;
     }
 
-  if (export == NULL && (date || size || center || zoom || data || title || names))
+  if (export == NULL && (date || size || center || zoom || (data && export_lesson == NULL) || title || names))
     {
       g_printerr (_("%s: --date, --size, --center, --zoom, --data, --title and --names need --export\n"),
                   g_get_prgname ());
@@ -157,6 +162,17 @@ atlas_cli_run (int    argc,
       options.data = (const char * const *) all_data;
 
       return atlas_cli_export (&options);
+    }
+
+  if (export_lesson != NULL)
+    {
+      AtlasCliLessonOptions options = {
+        .lesson = export_lesson,
+        .output = files != NULL && g_strv_length (files) == 1 ? files[0] : NULL,
+        .data = (const char * const *) data,
+      };
+
+      return atlas_cli_export_lesson (&options);
     }
 
   /* --help is handled (and exits) inside g_option_context_parse(). */
