@@ -10,7 +10,9 @@
 #include <sys/statvfs.h>
 
 #include "atlas-basemap.h"
+#include "atlas-dataset.h"
 #include "atlas-export-writer.h"
+#include "atlas-geojson-export.h"
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
 
@@ -23,14 +25,16 @@
  * read-only. Without it (no mount namespace) the whole binary is skipped.
  *
  * Writers covered: the snapshot export in its three formats, synchronous
- * (`kosovo-atlas --export`) and asynchronous (the export dialog). Add a
- * case for every new writer (lessons, the GeoJSON export) as it lands.
+ * (`kosovo-atlas --export`) and asynchronous (the export dialog), and the
+ * GeoJSON export of the features in force. Add a row to writers[] for
+ * every new writer (lessons) as it lands.
  */
 
 #define SKIPPED 77
 
 static const char   *tmpfs;
 static AtlasPainter *painter;
+static AtlasDataset *dataset;
 
 /* A snapshot of Kosovo, @width × @height logical pixels. */
 static AtlasSnapshot *
@@ -43,18 +47,40 @@ new_snapshot (int width,
   return atlas_snapshot_new (painter, &view);
 }
 
-static gboolean
-write_export (AtlasExportFormat   format,
-              int                 width,
-              int                 height,
-              const char         *path,
-              GError            **error)
+/* Each writer writes a small file (the old one) or a larger one (the new
+ * one that does not fit). */
+typedef struct _Writer Writer;
+typedef gboolean (*WriteFunc) (const Writer  *writer,
+                               gboolean       larger,
+                               const char    *path,
+                               GError       **error);
+
+struct _Writer
 {
+  const char        *name;
+  const char        *extension;
+  AtlasExportFormat  format;     /* for snapshots */
+  const char        *magic;      /* how a complete file starts */
+  const char        *ending;     /* how it ends */
+  gsize              ending_length;
+  WriteFunc          write;
+  const char        *known_bug;  /* reported, not fixed yet: the test is
+                                  * marked incomplete instead of failing */
+};
+
+static gboolean
+write_export (const Writer  *writer,
+              gboolean       larger,
+              const char    *path,
+              GError       **error)
+{
+  int width = larger ? 1600 : 320;
+  int height = larger ? 1200 : 240;
   g_autoptr(AtlasSnapshot) snapshot = new_snapshot (width, height);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AtlasExportSize size = { width, height, 0 };
 
-  return atlas_export_write (snapshot, format, &size, file, NULL, NULL, NULL, error);
+  return atlas_export_write (snapshot, writer->format, &size, file, NULL, NULL, NULL, error);
 }
 
 static void
@@ -69,46 +95,49 @@ on_written (GObject      *object,
 }
 
 static gboolean
-write_export_async (AtlasExportFormat   format,
-                    int                 width,
-                    int                 height,
-                    const char         *path,
-                    GError            **error)
+write_export_async (const Writer  *writer,
+                    gboolean       larger,
+                    const char    *path,
+                    GError       **error)
 {
+  int width = larger ? 1600 : 320;
+  int height = larger ? 1200 : 240;
   g_autoptr(AtlasSnapshot) snapshot = new_snapshot (width, height);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
   AtlasExportSize size = { width, height, 0 };
 
-  atlas_export_write_async (snapshot, format, &size, file, NULL, NULL, NULL, on_written, &result);
+  atlas_export_write_async (snapshot, writer->format, &size, file, NULL, NULL, NULL, on_written, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   return atlas_export_write_finish (result, error);
 }
 
-typedef gboolean (*WriteFunc) (AtlasExportFormat   format,
-                               int                 width,
-                               int                 height,
-                               const char         *path,
-                               GError            **error);
-
-typedef struct
+/* The features in force on a date, as `kosovo-atlas --export x.geojson`
+ * writes them: few early in 1999, many in 2001. */
+static gboolean
+write_geojson (const Writer  *writer,
+               gboolean       larger,
+               const char    *path,
+               GError       **error)
 {
-  const char        *name;
-  AtlasExportFormat  format;
-  const char        *magic;      /* how a complete file starts */
-  const char        *ending;     /* how it ends */
-  gsize              ending_length;
-  WriteFunc          write;
-} Writer;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AtlasDate date;
+
+  g_assert_true (atlas_date_parse (larger ? "2001-06-01" : "1999-03-01", -1, &date));
+  return atlas_geojson_export (dataset, NULL, &date, file, NULL, error);
+}
 
 static const Writer writers[] = {
-  { "png", ATLAS_EXPORT_FORMAT_PNG, "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82", 8, write_export },
-  { "svg", ATLAS_EXPORT_FORMAT_SVG, "<?xml", "</svg>\n", 7, write_export },
-  { "pdf", ATLAS_EXPORT_FORMAT_PDF, "%PDF-", "%%EOF\n", 6, write_export },
-  { "png-async", ATLAS_EXPORT_FORMAT_PNG, "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82", 8, write_export_async },
-  { "pdf-async", ATLAS_EXPORT_FORMAT_PDF, "%PDF-", "%%EOF\n", 6, write_export_async },
+  { "png", "png", ATLAS_EXPORT_FORMAT_PNG, "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82", 8, write_export },
+  { "svg", "svg", ATLAS_EXPORT_FORMAT_SVG, "<?xml", "</svg>\n", 7, write_export },
+  { "pdf", "pdf", ATLAS_EXPORT_FORMAT_PDF, "%PDF-", "%%EOF\n", 6, write_export },
+  { "png-async", "png", ATLAS_EXPORT_FORMAT_PNG, "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82", 8, write_export_async },
+  { "pdf-async", "pdf", ATLAS_EXPORT_FORMAT_PDF, "%PDF-", "%%EOF\n", 6, write_export_async },
+  { "geojson", "geojson", 0, "{\"type\":\"FeatureCollection\"", "\n]}\n", 4, write_geojson,
+    "FIXME: atlas_geojson_export() writes through g_file_replace_contents(), which renames "
+    "the partly written file over the old one when the disk is full (docs/reliability.md)" },
 };
 
 /* Helpers ------------------------------------------------------------------ */
@@ -216,38 +245,54 @@ write_old_file (const Writer *writer,
   char *contents;
   gsize length;
 
-  g_assert_true (writer->write (writer->format, 320, 240, path, &error));
+  g_assert_true (writer->write (writer, FALSE, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   assert_complete (writer, contents, length);
   return g_bytes_new_take (contents, length);
 }
 
-static void
-assert_file_is (const char *path,
-                GBytes     *expected)
+static gboolean
+file_is (const char *path,
+         GBytes     *expected)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *data = NULL;
   gsize length;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return FALSE;
+  contents = g_bytes_new_take (g_steal_pointer (&data), length);
+  return g_bytes_equal (contents, expected);
+}
+
+/* The old file must be intact; for a writer with a known bug, the test is
+ * marked incomplete (and stops) instead. */
+static gboolean
+old_file_kept (const Writer *writer,
+               const char   *path,
+               GBytes       *old)
+{
+  if (file_is (path, old))
+    return TRUE;
+  if (writer->known_bug == NULL)
+    g_error ("%s: the old file was changed by a failed write", writer->name);
+  g_test_incomplete (writer->known_bug);
+  return FALSE;
 }
 
 /* Tests -------------------------------------------------------------------- */
 
-/* How many bytes the export of @width × @height takes. */
+/* How many bytes the larger file takes. */
 static gsize
-measure_export (const Writer *writer,
-                int           width,
-                int           height,
+measure_larger (const Writer *writer,
                 const char   *path)
 {
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
   empty_tmpfs ();
-  g_assert_true (writer->write (writer->format, width, height, path, &error));
+  g_assert_true (writer->write (writer, TRUE, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -262,11 +307,11 @@ static void
 test_full_disk (gconstpointer data)
 {
   const Writer *writer = data;
-  g_autofree char *name = g_strdup_printf ("map.%s", atlas_export_format_get_extension (writer->format));
+  g_autofree char *name = g_strdup_printf ("map.%s", writer->extension);
   g_autofree char *path = g_build_filename (tmpfs, name, NULL);
   g_autofree char *filler = g_build_filename (tmpfs, "filler", NULL);
   g_autofree char *expected_names = g_strdup_printf ("filler %s", name);
-  gsize new_size = measure_export (writer, 1600, 1200, path);
+  gsize new_size = measure_larger (writer, path);
   const guint64 room[] = { 0, new_size / 3, 2 * new_size / 3, new_size - MIN (new_size, 8192) };
 
   g_test_message ("%s: the new file has %" G_GSIZE_FORMAT " bytes", writer->name, new_size);
@@ -285,18 +330,23 @@ test_full_disk (gconstpointer data)
       old = write_old_file (writer, path);
       fill_tmpfs (room[i] - room[i] % 4096);
 
-      g_assert_false (writer->write (writer->format, 1600, 1200, path, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-      g_assert_nonnull (strstr (error->message, path));
+      g_assert_false (writer->write (writer, TRUE, path, &error));
+      g_assert_nonnull (error);
+      g_test_message ("error: %s", error->message);
 
-      assert_file_is (path, old);
+      /* What was there is there, and nothing else. */
+      if (!old_file_kept (writer, path, old))
+        return;
       names = list_tmpfs ();
       g_assert_cmpstr (names, ==, expected_names);
+
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_assert_nonnull (strstr (error->message, path));
 
       /* With room again, the same export replaces the file whole. */
       g_clear_error (&error);
       g_assert_cmpint (g_unlink (filler), ==, 0);
-      g_assert_true (writer->write (writer->format, 1600, 1200, path, &error));
+      g_assert_true (writer->write (writer, TRUE, path, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       assert_complete (writer, contents, length);
@@ -312,7 +362,7 @@ static void
 test_read_only (gconstpointer data)
 {
   const Writer *writer = data;
-  g_autofree char *name = g_strdup_printf ("map.%s", atlas_export_format_get_extension (writer->format));
+  g_autofree char *name = g_strdup_printf ("map.%s", writer->extension);
   g_autofree char *path = g_build_filename (tmpfs, name, NULL);
   g_autoptr(GBytes) old = NULL;
   g_autoptr(GError) error = NULL;
@@ -323,15 +373,18 @@ test_read_only (gconstpointer data)
   old = write_old_file (writer, path);
 
   remount (TRUE);
-  ok = writer->write (writer->format, 640, 480, path, &error);
+  ok = writer->write (writer, TRUE, path, &error);
   names = list_tmpfs ();
   remount (FALSE);
 
   g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  if (!old_file_kept (writer, path, old))
+    return;
+  g_assert_cmpstr (names, ==, name);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, path));
-  assert_file_is (path, old);
-  g_assert_cmpstr (names, ==, name);
 }
 
 int
@@ -339,6 +392,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AtlasBasemap) basemap = NULL;
+  g_autoptr(GFile) dataset_file = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -354,6 +408,10 @@ main (int   argc,
   basemap = atlas_basemap_new_from_resources (&error);
   g_assert_no_error (error);
   painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  dataset_file = g_file_new_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "dataset",
+                                            "kosovo-1999-2010.geojson", NULL);
+  dataset = atlas_dataset_new_from_file (dataset_file, NULL, &error);
+  g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     {
@@ -366,5 +424,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&painter);
+  g_clear_object (&dataset);
   return status;
 }
