@@ -403,6 +403,8 @@ static void
 draw_country_labels (AtlasPainter    *self,
                      cairo_t         *cr,
                      const AtlasView *view,
+                     AtlasPlaceNames *names,
+                     AtlasNames       mode,
                      AtlasLabelSet   *labels)
 {
   GPtrArray *countries = atlas_basemap_get_countries (self->basemap);
@@ -417,17 +419,21 @@ draw_country_labels (AtlasPainter    *self,
         const AtlasShape *shape = g_ptr_array_index (countries, i);
         g_autofree char *upper = NULL;
         gboolean is_kosovo = g_strcmp0 (shape->code, KOSOVO) == 0;
+        const char *name;
         PangoRectangle ink;
         double px, py, x, y;
 
-        if (shape->name == NULL || is_kosovo != (pass == 0))
+        if (is_kosovo != (pass == 0))
+          continue;
+        name = atlas_place_names_get_country (names, shape, mode);
+        if (name == NULL)
           continue;
 
         atlas_view_project (view, shape->label_x, shape->label_y, &px, &py);
         if (px < -200 || py < -50 || px > view->width + 200 || py > view->height + 50)
           continue;
 
-        upper = g_utf8_strup (shape->name, -1);
+        upper = g_utf8_strup (name, -1);
         pango_layout_set_text (layout, upper, -1);
         pango_layout_get_pixel_extents (layout, NULL, &ink);
 
@@ -464,6 +470,8 @@ static void
 draw_place_labels (AtlasPainter    *self,
                    cairo_t         *cr,
                    const AtlasView *view,
+                   AtlasPlaceNames *names,
+                   AtlasNames       mode,
                    AtlasLabelSet   *labels,
                    gboolean         capitals)
 {
@@ -498,7 +506,7 @@ draw_place_labels (AtlasPainter    *self,
         continue;
 
       atlas_view_project (view, place->x, place->y, &px, &py);
-      pango_layout_set_text (l, place->name, -1);
+      pango_layout_set_text (l, atlas_place_names_get_place (names, i, mode), -1);
       pango_layout_get_pixel_extents (l, NULL, &ink);
       r = place->capital ? 4.0 : 3.0;
 
@@ -539,11 +547,47 @@ draw_place_labels (AtlasPainter    *self,
 }
 
 /**
- * atlas_painter_draw_labels:
+ * atlas_painter_draw_labels_full:
+ * @names: (nullable): the names of the base map's places and countries;
+ *   %NULL for atlas_place_names_get_default()
+ * @mode: which of the names to print
  * @labels: boxes already taken; the labels drawn here are added to it
  *
  * Draws country names and the names of populated places that fit without
  * overlapping one another or anything already in @labels.
+ */
+void
+atlas_painter_draw_labels_full (AtlasPainter    *self,
+                                cairo_t         *cr,
+                                const AtlasView *view,
+                                AtlasPlaceNames *names,
+                                AtlasNames       mode,
+                                AtlasLabelSet   *labels)
+{
+  g_return_if_fail (ATLAS_IS_PAINTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (names == NULL || ATLAS_IS_PLACE_NAMES (names));
+  g_return_if_fail (mode < ATLAS_N_NAMES);
+  g_return_if_fail (labels != NULL);
+
+  if (names == NULL)
+    names = atlas_place_names_get_default (self->basemap);
+
+  /* Capitals first, then countries, then the other places. */
+  cairo_save (cr);
+  draw_place_labels (self, cr, view, names, mode, labels, TRUE);
+  draw_country_labels (self, cr, view, names, mode, labels);
+  draw_place_labels (self, cr, view, names, mode, labels, FALSE);
+  cairo_restore (cr);
+}
+
+/**
+ * atlas_painter_draw_labels:
+ * @labels: boxes already taken; the labels drawn here are added to it
+ *
+ * Draws the labels with the default names in the default mode, Albanian
+ * and Serbian side by side (see atlas_painter_draw_labels_full()).
  */
 void
 atlas_painter_draw_labels (AtlasPainter    *self,
@@ -551,17 +595,7 @@ atlas_painter_draw_labels (AtlasPainter    *self,
                            const AtlasView *view,
                            AtlasLabelSet   *labels)
 {
-  g_return_if_fail (ATLAS_IS_PAINTER (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (view != NULL);
-  g_return_if_fail (labels != NULL);
-
-  /* Capitals first, then countries, then the other places. */
-  cairo_save (cr);
-  draw_place_labels (self, cr, view, labels, TRUE);
-  draw_country_labels (self, cr, view, labels);
-  draw_place_labels (self, cr, view, labels, FALSE);
-  cairo_restore (cr);
+  atlas_painter_draw_labels_full (self, cr, view, NULL, ATLAS_NAMES_BOTH, labels);
 }
 
 /* Scale bar and attribution ----------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "atlas-basemap.h"
+#include "atlas-place-names.h"
 #include "atlas-view.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,12 @@ void                atlas_painter_draw_base        (AtlasPainter       *self,
 void                atlas_painter_draw_labels      (AtlasPainter       *self,
                                                     cairo_t            *cr,
                                                     const AtlasView    *view,
+                                                    AtlasLabelSet      *labels);
+void                atlas_painter_draw_labels_full (AtlasPainter       *self,
+                                                    cairo_t            *cr,
+                                                    const AtlasView    *view,
+                                                    AtlasPlaceNames    *names,
+                                                    AtlasNames          mode,
                                                     AtlasLabelSet      *labels);
 void                atlas_painter_draw_scale_bar   (AtlasPainter       *self,
                                                     cairo_t            *cr,

@@ -21,14 +21,7 @@ G_BEGIN_DECLS
  * @user_data and keep any scratch state on the stack.
  */
 
-/* Which names to print for places: the values of the "place-names" key. */
-typedef enum
-{
-  ATLAS_NAMES_SQ,     /* Albanian */
-  ATLAS_NAMES_SR,     /* Serbian */
-  ATLAS_NAMES_EN,     /* English */
-  ATLAS_NAMES_BOTH,   /* Albanian and Serbian side by side */
-} AtlasNames;
+/* AtlasNames, the language of place names, is in atlas-place-names.h. */
 
 /* What the drawing ends up as. Vector files should aggregate dense point
  * sets (one symbol with a count instead of a thousand) to stay small. */

@@ -1150,7 +1150,7 @@ atlas_snapshot_draw (AtlasSnapshot              *self,
 
   if (!g_cancellable_is_cancelled (cancellable))
     {
-      atlas_painter_draw_labels (self->painter, cr, &self->view, labels);
+      atlas_painter_draw_labels_full (self->painter, cr, &self->view, NULL, self->names, labels);
       report (&progress, 0.9);
       draw_furniture (self, cr, legend, &furniture);
     }
