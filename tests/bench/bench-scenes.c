@@ -244,11 +244,24 @@ enum {
 
 /* What the zone, deployment and event layers draw in one frame (their
  * snapshot() functions in src/map/), onto a transparent @surface. */
+/* What the frames drew, summed. */
+typedef struct
+{
+  guint zones;
+  guint zone_labels;
+  guint deployments;
+  guint deployment_labels;
+  guint events;
+  guint event_symbols;
+  guint aggregated;
+} Drawn;
+
 static void
 draw_frame (AtlasBenchScene  *scene,
             cairo_surface_t  *surface,
             const AtlasView  *view,
             Shown            *shown,
+            Drawn            *drawn,
             AtlasBenchSeries  layers[N_LAYERS],
             AtlasBenchSeries *total)
 {
@@ -271,7 +284,8 @@ draw_frame (AtlasBenchScene  *scene,
     /* The zone layer lays the base map's names out, unseen, to keep its
      * own names clear of them. */
     atlas_painter_draw_labels (scene->painter, scratch_cr, view, labels);
-    atlas_painter_draw_zone_labels (scene->painter, cr, view, zones, shown->zones->len, labels);
+    drawn->zone_labels += atlas_painter_draw_zone_labels (scene->painter, cr, view, zones, shown->zones->len, labels);
+    drawn->zones += shown->zones->len;
     cairo_destroy (scratch_cr);
     cairo_surface_destroy (scratch);
   }
@@ -283,6 +297,8 @@ draw_frame (AtlasBenchScene  *scene,
 
     atlas_painter_draw_deployments (scene->painter, cr, view, shown->deployments, &info);
     atlas_painter_draw_deployment_labels (scene->painter, cr, view, shown->deployments, labels, &info);
+    drawn->deployments += info.n_symbols;
+    drawn->deployment_labels += info.n_labels;
   }
   atlas_bench_stopwatch_lap (&watch, &layers[LAYER_DEPLOYMENTS]);
 
@@ -290,6 +306,9 @@ draw_frame (AtlasBenchScene  *scene,
     AtlasEventDrawInfo info;
 
     atlas_painter_draw_events (scene->painter, cr, view, shown->events, ATLAS_EVENT_NONE, &info);
+    drawn->events += info.n_visible;
+    drawn->event_symbols += info.n_points + info.n_clusters;
+    drawn->aggregated += info.aggregated;
   }
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -311,6 +330,7 @@ atlas_bench_measure_draw (AtlasBenchScene  *scene,
   AtlasBenchSeries layers[N_LAYERS];
   cairo_surface_t *surface;
   AtlasBenchRow *row;
+  Drawn drawn = { 0 };
   gboolean ok = TRUE;
   AtlasView view;
 
@@ -329,9 +349,19 @@ atlas_bench_measure_draw (AtlasBenchScene  *scene,
       shown.deployments = atlas_deployment_set_new (scene->dataset, day);
       shown.zones = zones_of_day (scene->zone_set, day, TRUE, error);
       if ((ok = shown.zones != NULL))
-        draw_frame (scene, surface, &view, &shown, layers, &total);
+        draw_frame (scene, surface, &view, &shown, &drawn, layers, &total);
     }
   cairo_surface_destroy (surface);
+
+  if (ok && scene->plan->n_frames > 0)
+    {
+      double n = scene->plan->n_frames;
+
+      g_printerr ("  draw: zoom %.2f; per frame %.1f zones (%.1f names), %.1f deployments (%.1f labels), "
+                  "%.0f events in %.0f symbols, aggregated in %.0f %% of the frames\n",
+                  view.zoom, drawn.zones / n, drawn.zone_labels / n, drawn.deployments / n,
+                  drawn.deployment_labels / n, drawn.events / n, drawn.event_symbols / n, 100 * drawn.aggregated / n);
+    }
 
   if (ok)
     {
@@ -547,6 +577,8 @@ atlas_bench_measure_tiles (AtlasBenchScene  *scene,
           }
 
       series_append (&all, &times);
+      g_printerr ("  tiles at zoom %u: %u, CPU median %.2f ms, p95 %.2f ms\n", zoom, tiles->len,
+                  atlas_bench_samples_median (times.cpu), atlas_bench_samples_p95 (times.cpu));
       /* Slowest by CPU time: the least disturbed by other work. */
       if (slowest.cpu == NULL || atlas_bench_samples_p95 (times.cpu) > atlas_bench_samples_p95 (slowest.cpu))
         {

@@ -20,9 +20,22 @@ G_BEGIN_DECLS
  * (src/map/) and the command line's export (src/cli/).
  */
 
-/* How many times to do each thing. */
+/* What to measure (--only). */
+typedef enum
+{
+  ATLAS_BENCH_LOAD   = 1 << 0,
+  ATLAS_BENCH_SCRUB  = 1 << 1,
+  ATLAS_BENCH_DRAW   = 1 << 2,
+  ATLAS_BENCH_EXPORT = 1 << 3,
+  ATLAS_BENCH_TILES  = 1 << 4,
+  ATLAS_BENCH_ZONES  = 1 << 5,
+  ATLAS_BENCH_ALL    = (1 << 6) - 1,
+} AtlasBenchParts;
+
+/* How many times to do each thing, and what. */
 typedef struct
 {
+  AtlasBenchParts parts;
   guint load_runs;      /* child processes per size, ours and GDAL's */
   guint big_load_runs;  /* the same from 1 000 000 events on */
   guint n_dates;        /* timeline steps */

@@ -205,6 +205,7 @@ measure_size (AtlasBenchScene  *scene,
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasZoneSet) zone_set = NULL;
   g_autoptr(GArray) days = NULL;
+  AtlasBenchParts parts = scene->plan->parts;
   AtlasBenchDatasetInfo info;
   double start = atlas_bench_now_ms ();
 
@@ -213,10 +214,15 @@ measure_size (AtlasBenchScene  *scene,
   g_printerr ("%u events: %s, %.1f MB, ready in %.1f s\n", n_events, path, info.n_bytes / 1e6,
               (atlas_bench_now_ms () - start) / 1000);
 
-  g_printerr ("  load: %u runs of ours and of GDAL's\n",
-              n_events >= 1000000 ? scene->plan->big_load_runs : scene->plan->load_runs);
-  if (!measure_load (scene->table, scene->plan, self_path, path, &info, error))
-    return FALSE;
+  if (parts & ATLAS_BENCH_LOAD)
+    {
+      g_printerr ("  load: %u runs of ours and of GDAL's\n",
+                  n_events >= 1000000 ? scene->plan->big_load_runs : scene->plan->load_runs);
+      if (!measure_load (scene->table, scene->plan, self_path, path, &info, error))
+        return FALSE;
+    }
+  if ((parts & (ATLAS_BENCH_SCRUB | ATLAS_BENCH_DRAW | ATLAS_BENCH_EXPORT)) == 0)
+    return TRUE;
 
   dataset = atlas_dataset_new_from_file (file, NULL, error);
   if (dataset == NULL)
@@ -227,14 +233,11 @@ measure_size (AtlasBenchScene  *scene,
   scene->zone_set = zone_set;
 
   days = atlas_bench_random_days (dataset, scene->plan->n_dates, SEED);
-  g_printerr ("  scrub: %u days\n", days->len);
-  if (!atlas_bench_measure_scrub (scene, days, error))
-    return FALSE;
-  g_printerr ("  draw: %u frames\n", scene->plan->n_frames);
-  if (!atlas_bench_measure_draw (scene, days, error))
-    return FALSE;
-  g_printerr ("  export: %u runs of each\n", scene->plan->export_runs);
-  if (!atlas_bench_measure_export (scene, error))
+  g_printerr ("  scrub: %u days, draw: %u frames, export: %u runs of each\n", days->len,
+              scene->plan->n_frames, scene->plan->export_runs);
+  if (((parts & ATLAS_BENCH_SCRUB) && !atlas_bench_measure_scrub (scene, days, error)) ||
+      ((parts & ATLAS_BENCH_DRAW) && !atlas_bench_measure_draw (scene, days, error)) ||
+      ((parts & ATLAS_BENCH_EXPORT) && !atlas_bench_measure_export (scene, error)))
     return FALSE;
 
   scene->dataset = NULL;
@@ -252,15 +255,19 @@ measure_fixed (AtlasBenchScene  *scene,
   g_autofree char *name = g_strdup_printf ("bench-%u.geojson", n_events);
   g_autofree char *path = g_build_filename (scene->workdir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_from_file (file, NULL, error);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  AtlasBenchParts parts = scene->plan->parts;
 
-  if (dataset == NULL)
+  if ((parts & (ATLAS_BENCH_TILES | ATLAS_BENCH_ZONES)) == 0)
+    return TRUE;
+  if ((dataset = atlas_dataset_new_from_file (file, NULL, error)) == NULL)
     return FALSE;
 
   scene->size = 0;
   scene->dataset = dataset;
   g_printerr ("tiles: %u passes; zones: %u width changes\n", scene->plan->tile_passes, scene->plan->zone_runs);
-  if (!atlas_bench_measure_tiles (scene, error) || !atlas_bench_measure_zones (scene, error))
+  if (((parts & ATLAS_BENCH_TILES) && !atlas_bench_measure_tiles (scene, error)) ||
+      ((parts & ATLAS_BENCH_ZONES) && !atlas_bench_measure_zones (scene, error)))
     return FALSE;
 
   scene->dataset = NULL;
@@ -289,6 +296,33 @@ parse_sizes (const char  *text,
   return g_steal_pointer (&sizes);
 }
 
+static gboolean
+parse_parts (const char       *text,
+             AtlasBenchParts  *parts,
+             GError          **error)
+{
+  static const char * const names[] = { "load", "scrub", "draw", "export", "tiles", "zones" };
+  g_auto(GStrv) words = g_strsplit (text, ",", -1);
+
+  *parts = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint k = 0;
+
+      while (k < G_N_ELEMENTS (names) && !g_str_equal (g_strstrip (words[i]), names[k]))
+        k++;
+      if (k == G_N_ELEMENTS (names))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--only: “%s” is none of load, scrub, draw, export, tiles, zones", words[i]);
+          return FALSE;
+        }
+      *parts |= 1 << k;
+    }
+
+  return TRUE;
+}
+
 static double
 load_average (void)
 {
@@ -306,9 +340,9 @@ make_plan (AtlasBenchPlan *plan,
            int             repeat)
 {
   if (quick)
-    *plan = (AtlasBenchPlan) { 1, 1, 100, 10, 1, 1, 3 };
+    *plan = (AtlasBenchPlan) { ATLAS_BENCH_ALL, 1, 1, 100, 10, 1, 1, 3 };
   else
-    *plan = (AtlasBenchPlan) { DEFAULT_REPEAT, BIG_LOAD_RUNS, 1000, 100, 3, DEFAULT_REPEAT, 20 };
+    *plan = (AtlasBenchPlan) { ATLAS_BENCH_ALL, DEFAULT_REPEAT, BIG_LOAD_RUNS, 1000, 100, 3, DEFAULT_REPEAT, 20 };
 
   if (repeat > 0)
     {
@@ -339,6 +373,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *sizes_text = NULL;
+  g_autofree char *only = NULL;
   g_autofree char *workdir = NULL;
   g_autofree char *load_file = NULL;
   g_autofree char *self_path = NULL;
@@ -349,6 +384,8 @@ main (int   argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events, comma-separated (" DEFAULT_SIZES ")", "N,…" },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat,
       "Runs of each load (5, 3 from 1M events), export (5) and tile (3); 1 with --quick", "N" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Measure only these: load, scrub, draw, export, tiles, zones (for profiling)", "WHAT,…" },
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Do everything once or a few times: a check, not a measurement", NULL },
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "Where to write datasets and exports (kept; reused)", "DIR" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary folder", NULL },
@@ -361,6 +398,8 @@ main (int   argc,
   g_autoptr(AtlasPainter) painter = NULL;
   g_autoptr(GArray) sizes = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(AtlasBenchSeries) basemap_times = { 0 };
+  AtlasBenchStopwatch watch;
   AtlasBenchScene scene = { 0 };
   AtlasBenchPlan plan;
   double start = atlas_bench_now_ms ();
@@ -386,6 +425,11 @@ main (int   argc,
       return 2;
     }
   make_plan (&plan, quick, repeat);
+  if (only != NULL && !parse_parts (only, &plan.parts, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 2;
+    }
 
   /* Children are this very program, whatever the current folder. */
   self_path = g_file_read_link ("/proc/self/exe", NULL);
@@ -406,14 +450,19 @@ main (int   argc,
   if (!g_str_equal (build_type (), "release"))
     g_printerr ("warning: not a release build (meson setup --buildtype=release): figures are not comparable\n");
 
+  /* What the app does once at start-up, before any tile. */
+  table = atlas_bench_table_new ();
+  atlas_bench_series_init (&basemap_times);
+  atlas_bench_stopwatch_start (&watch);
   basemap = atlas_basemap_new_from_resources (&error);
   if (basemap == NULL)
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
       return 1;
     }
+  atlas_bench_stopwatch_lap (&watch, &basemap_times);
+  atlas_bench_table_add_series (table, "start-up: base map from the resources", 0, &basemap_times);
   painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
-  table = atlas_bench_table_new ();
   scene = (AtlasBenchScene) { &plan, table, basemap, painter, NULL, NULL, 0, workdir };
 
   for (guint i = 0; ok && i < sizes->len; i++)
