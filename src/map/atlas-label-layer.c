@@ -17,6 +17,8 @@ struct _AtlasLabelLayer
   ShumateLayer  parent_instance;
 
   AtlasPainter         *painter;
+  AtlasPlaceNames      *names;
+  AtlasNames            mode;
   AtlasDeploymentLayer *deployments;   /* weak */
   guint                 n_drawn;
 };
@@ -80,7 +82,10 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
 
   labels = atlas_label_set_new ();
 
-  atlas_painter_draw_labels (self->painter, cr, &view, labels);
+  if (self->names != NULL && atlas_place_names_get_basemap (self->names) == atlas_painter_get_basemap (self->painter))
+    atlas_painter_draw_labels_full (self->painter, cr, &view, self->names, self->mode, labels);
+  else
+    atlas_painter_draw_labels (self->painter, cr, &view, labels);
 
   /* Then the troops' labels, wherever the names of places leave room:
    * zooming in shows more of them. */
@@ -117,6 +122,7 @@ atlas_label_layer_dispose (GObject *object)
   AtlasLabelLayer *self = (AtlasLabelLayer *)object;
 
   g_clear_weak_pointer (&self->deployments);
+  g_clear_object (&self->names);
   g_clear_object (&self->painter);
 
   G_OBJECT_CLASS (atlas_label_layer_parent_class)->dispose (object);
@@ -254,5 +260,27 @@ atlas_label_layer_set_deployment_layer (AtlasLabelLayer      *self,
                                self, G_CONNECT_SWAPPED);
     }
 
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_label_layer_set_names:
+ * @names: (nullable): the names of places in every language
+ * @mode: which of them to show
+ *
+ * Chooses how places are named: in Albanian, Serbian, English or both.
+ */
+void
+atlas_label_layer_set_names (AtlasLabelLayer *self,
+                             AtlasPlaceNames *names,
+                             AtlasNames       mode)
+{
+  g_return_if_fail (ATLAS_IS_LABEL_LAYER (self));
+  g_return_if_fail (!names || ATLAS_IS_PLACE_NAMES (names));
+
+  if (!g_set_object (&self->names, names) && self->mode == mode)
+    return;
+
+  self->mode = mode;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "atlas-painter.h"
+#include "atlas-place-names.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ void             atlas_label_layer_set_painter (AtlasLabelLayer *self,
 guint            atlas_label_layer_get_n_drawn (AtlasLabelLayer *self);
 
 typedef struct _AtlasDeploymentLayer AtlasDeploymentLayer;
+
+void             atlas_label_layer_set_names   (AtlasLabelLayer *self,
+                                                AtlasPlaceNames *names,
+                                                AtlasNames       mode);
 
 void             atlas_label_layer_set_deployment_layer (AtlasLabelLayer      *self,
                                                          AtlasDeploymentLayer *deployments);

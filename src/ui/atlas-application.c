@@ -7,6 +7,7 @@
 
 #include "atlas-application.h"
 #include "atlas-painter.h"
+#include "atlas-preferences.h"
 #include "atlas-window.h"
 
 struct _AtlasApplication
@@ -113,8 +114,20 @@ quit_action (GSimpleAction *action,
     }
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (atlas_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -123,11 +136,14 @@ atlas_application_startup (GApplication *app)
 {
   AtlasApplication *self = ATLAS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  atlas_preferences_bind_color_scheme (self->settings, adw_style_manager_get_default ());
 }
 
 static void

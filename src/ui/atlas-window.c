@@ -66,6 +66,7 @@ struct _AtlasWindow
   guint                 fit_stable_frames;
   gboolean              online;
   gboolean              show_names;
+  AtlasPlaceNames      *place_names;
 
   /* The dataset shown: the bundled one merged with the files opened. */
   AtlasDataset         *dataset;
@@ -211,6 +212,11 @@ update_overlays (AtlasWindow *self)
 
   /* Online tiles carry their own names. */
   atlas_label_layer_set_painter (self->label_layer, self->painter);
+  atlas_label_layer_set_names (self->label_layer, self->place_names,
+                               g_settings_get_enum (self->settings, "place-names"));
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->map),
+                          g_settings_get_enum (self->settings, "units") == 1 ? SHUMATE_UNIT_IMPERIAL
+                                                                             : SHUMATE_UNIT_METRIC);
   gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !self->online && self->show_names);
   atlas_zone_layer_set_painter (self->zone_layer, self->painter);
   atlas_event_layer_set_painter (self->event_layer, self->painter);
@@ -227,6 +233,11 @@ update_zone_set (AtlasWindow *self)
     return;
   if (self->zone_set != NULL && atlas_zone_set_get_dataset (self->zone_set) == self->dataset)
     return;
+
+  /* Names of places come from the base map and, for Kosovo, the data. */
+  g_clear_object (&self->place_names);
+  self->place_names = atlas_place_names_new (self->basemap, self->dataset, atlas_script_for_locale ());
+  update_overlays (self);
 
   zone_set = atlas_zone_set_new (self->basemap, self->dataset);
   g_set_object (&self->zone_set, zone_set);
@@ -610,6 +621,9 @@ create_snapshot (AtlasWindow *self)
                       gtk_widget_get_height (GTK_WIDGET (self->map)), &view);
   snapshot = atlas_snapshot_new (painter, &view);
   atlas_snapshot_set_day (snapshot, atlas_timeline_get_date (self->timeline));
+  atlas_snapshot_set_names (snapshot, g_settings_get_enum (self->settings, "place-names"));
+  atlas_snapshot_set_units (snapshot, g_settings_get_enum (self->settings, "units") == 1 ? ATLAS_UNITS_IMPERIAL
+                                                                                        : ATLAS_UNITS_METRIC);
 
   sources = atlas_dataset_sources_overlay_new (self->dataset);
   atlas_snapshot_add_overlay (snapshot, sources);
@@ -1046,6 +1060,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->event_range);
   g_clear_object (&self->zone_set);
+  g_clear_object (&self->place_names);
   self->label_layer = NULL;
   self->zone_layer = NULL;
   self->event_layer = NULL;
@@ -1130,6 +1145,10 @@ atlas_window_init (AtlasWindow *self)
 
   g_signal_connect_object (self->settings, "changed::online-tiles",
                            G_CALLBACK (update_map_source), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::place-names",
+                           G_CALLBACK (update_overlays), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::units",
+                           G_CALLBACK (update_overlays), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_map_source), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_map_source), NULL);
