@@ -193,14 +193,22 @@ measure_load (AtlasBenchTable              *table,
   return TRUE;
 }
 
+static char *
+dataset_path (AtlasBenchScene *scene,
+              guint            n_events)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%u.geojson", n_events);
+
+  return g_build_filename (scene->workdir, name, NULL);
+}
+
 static gboolean
 measure_size (AtlasBenchScene  *scene,
               const char       *self_path,
               guint             n_events,
               GError          **error)
 {
-  g_autofree char *name = g_strdup_printf ("bench-%u.geojson", n_events);
-  g_autofree char *path = g_build_filename (scene->workdir, name, NULL);
+  g_autofree char *path = dataset_path (scene, n_events);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasZoneSet) zone_set = NULL;
@@ -252,8 +260,7 @@ measure_fixed (AtlasBenchScene  *scene,
                guint             n_events,
                GError          **error)
 {
-  g_autofree char *name = g_strdup_printf ("bench-%u.geojson", n_events);
-  g_autofree char *path = g_build_filename (scene->workdir, name, NULL);
+  g_autofree char *path = dataset_path (scene, n_events);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasDataset) dataset = NULL;
   AtlasBenchParts parts = scene->plan->parts;
