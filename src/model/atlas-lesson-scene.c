@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "atlas-lesson-scene.h"
 
@@ -573,6 +574,23 @@ atlas_lesson_scene_set_center (AtlasLessonScene *self,
   self->zoom = zoom;
   g_clear_pointer (&self->fit, g_strfreev);
   emit_changed (self, PROP_0);
+}
+
+void
+atlas_lesson_scene_set_center_for_size (AtlasLessonScene *self,
+                                        double            lat,
+                                        double            lon,
+                                        double            zoom,
+                                        double            width,
+                                        double            height)
+{
+  g_return_if_fail (ATLAS_IS_LESSON_SCENE (self));
+  g_return_if_fail (width > 0 && height > 0);
+
+  /* The inverse of what framing does: a frame of this size shows the
+   * reference screen's area one log2 (ratio) further out. */
+  zoom -= log2 (MIN (width / ATLAS_LESSON_REFERENCE_WIDTH, height / ATLAS_LESSON_REFERENCE_HEIGHT));
+  atlas_lesson_scene_set_center (self, lat, lon, zoom);
 }
 
 const char * const *

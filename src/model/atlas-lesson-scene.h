@@ -117,6 +117,15 @@ void                      atlas_lesson_scene_set_center       (AtlasLessonScene 
                                                                double                   lat,
                                                                double                   lon,
                                                                double                   zoom);
+/* The centre and zoom of a map @width × @height logical pixels large,
+ * kept as the zoom that shows the same area on the reference screen, so
+ * that the scene shows at least what that map showed on any screen. */
+void                      atlas_lesson_scene_set_center_for_size (AtlasLessonScene     *self,
+                                                               double                   lat,
+                                                               double                   lon,
+                                                               double                   zoom,
+                                                               double                   width,
+                                                               double                   height);
 /* The ids to fit (for ATLAS_LESSON_VIEW_FIT; otherwise NULL). */
 const char * const       *atlas_lesson_scene_get_fit          (AtlasLessonScene        *self);
 void                      atlas_lesson_scene_set_fit          (AtlasLessonScene        *self,
