@@ -257,7 +257,8 @@ atlas_preferences_window_init (AtlasPreferencesWindow *self)
  *
  * Online tiles are offered unless the application runs in a Flatpak.
  *
- * Returns: (transfer floating): a new Preferences window
+ * Returns: (transfer none): a new Preferences window, owned by GTK like
+ *   every window; present it with gtk_window_present()
  */
 GtkWidget *
 atlas_preferences_window_new (GtkWindow *parent,
