@@ -21,6 +21,8 @@
 #include "atlas-feature-range.h"
 #include "atlas-label-layer.h"
 #include "atlas-layers-panel.h"
+#include "atlas-lesson-reader.h"
+#include "atlas-presenter.h"
 #include "atlas-loader.h"
 #include "atlas-painter.h"
 #include "atlas-strength-chart.h"
@@ -67,6 +69,7 @@ struct _AtlasWindow
   gboolean              online;
   gboolean              show_names;
   AtlasPlaceNames      *place_names;
+  AtlasLesson          *lesson;        /* presented by F5; the bundled one at first */
 
   /* The dataset shown: the bundled one merged with the files opened. */
   AtlasDataset         *dataset;
@@ -664,6 +667,134 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Presenting ---------------------------------------------------------------- */
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasPresenter *presenter;
+
+  if (self->basemap == NULL || self->dataset == NULL)
+    return;
+
+  if (self->lesson == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->lesson = atlas_lesson_load_resource (ATLAS_LESSON_BUNDLED_RESOURCE, &error);
+      if (self->lesson == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not open the lesson: %s"), error->message);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          return;
+        }
+    }
+
+  atlas_timeline_set_playing (self->timeline, FALSE);
+  presenter = atlas_presenter_new (self->basemap, self->dataset, self->lesson);
+  gtk_window_set_application (GTK_WINDOW (presenter), gtk_window_get_application (GTK_WINDOW (self)));
+  atlas_presenter_start (presenter, 0);
+}
+
+static void
+on_lesson_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasLesson) lesson = atlas_lesson_load_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  if (lesson == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The lesson that was open stays open. */
+      message = g_strdup_printf (_("Could not open the lesson: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  g_set_object (&self->lesson, lesson);
+  message = g_strdup_printf (_("Lesson “%s” opened: press F5 to present it"), atlas_lesson_get_title (lesson));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+open_lesson_file (AtlasWindow *self,
+                  GFile       *file)
+{
+  atlas_lesson_load_async (file, self->cancellable, on_lesson_loaded, g_object_ref (self));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_open_lesson_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    open_lesson_file (self, file);
+}
+#else
+static void
+on_open_lesson_response (GtkNativeDialog *dialog,
+                         int              response,
+                         AtlasWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file != NULL)
+        open_lesson_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+open_lesson_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Lessons"));
+  gtk_file_filter_add_pattern (filter, "*.lesson.json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Open Lesson"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_lesson_done, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *dialog;
+
+    dialog = gtk_file_chooser_native_new (_("Open Lesson"), GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    g_signal_connect (dialog, "response", G_CALLBACK (on_open_lesson_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
 static void
 toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1061,6 +1192,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->event_range);
   g_clear_object (&self->zone_set);
   g_clear_object (&self->place_names);
+  g_clear_object (&self->lesson);
   self->label_layer = NULL;
   self->zone_layer = NULL;
   self->event_layer = NULL;
@@ -1106,6 +1238,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.open-lesson", NULL, open_lesson_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.timeline", "s", timeline_action);
