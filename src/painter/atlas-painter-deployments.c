@@ -764,16 +764,8 @@ atlas_painter_draw_deployment_labels (AtlasPainter            *painter,
         continue;
 
       n_labels++;
-      cairo_move_to (cr, x - logical.x, y - logical.y);
-      pango_cairo_layout_path (cr, layout);
-      set_color (cr, &palette->halo, palette->halo.a);
-      cairo_set_line_width (cr, 3.0);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-
-      cairo_move_to (cr, x - logical.x, y - logical.y);
-      set_color (cr, &palette->ink, 1.0);
-      pango_cairo_show_layout (cr, layout);
+      atlas_painter_show_text_with_halo (cr, layout, x - logical.x, y - logical.y,
+                                         &palette->ink, &palette->halo, 3.0);
     }
   cairo_restore (cr);
 

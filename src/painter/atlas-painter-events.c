@@ -730,15 +730,14 @@ draw_stack_badge (Pen          *pen,
   pango_layout_set_text (pen->badge_layout, text, -1);
   pango_layout_get_pixel_extents (pen->badge_layout, &ink, NULL);
 
-  cairo_move_to (pen->cr, symbol->x + r * 0.7 - ink.x, symbol->y - r * 0.7 - ink.height - ink.y);
-  pango_cairo_layout_path (pen->cr, pen->badge_layout);
-  cairo_set_source_rgba (pen->cr, palette->halo.r, palette->halo.g, palette->halo.b, 1.0);
-  cairo_set_line_width (pen->cr, 2.5);
-  cairo_set_line_join (pen->cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (pen->cr);
-  cairo_move_to (pen->cr, symbol->x + r * 0.7 - ink.x, symbol->y - r * 0.7 - ink.height - ink.y);
-  cairo_set_source_rgba (pen->cr, palette->ink.r, palette->ink.g, palette->ink.b, 1.0);
-  pango_cairo_show_layout (pen->cr, pen->badge_layout);
+  {
+    AtlasRgba halo = palette->halo;
+
+    halo.a = 1.0;
+    atlas_painter_show_text_with_halo (pen->cr, pen->badge_layout,
+                                       symbol->x + r * 0.7 - ink.x, symbol->y - r * 0.7 - ink.height - ink.y,
+                                       &palette->ink, &halo, 2.5);
+  }
 }
 
 /* Marks on the last (top) point of each pixel how many points it covers. */

@@ -310,16 +310,7 @@ show_haloed (AtlasPainter    *self,
              double           y,
              const AtlasRgba *ink)
 {
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  atlas_snapshot_set_source (cr, &atlas_painter_get_palette (self)->halo);
-  cairo_set_line_width (cr, 3.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-
-  cairo_move_to (cr, x, y);
-  atlas_snapshot_set_source (cr, ink);
-  pango_cairo_show_layout (cr, layout);
+  atlas_painter_show_text_with_halo (cr, layout, x, y, ink, &atlas_painter_get_palette (self)->halo, 3.5);
 }
 
 static int

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 #include <glib-object.h>
 
 #include "atlas-basemap.h"
@@ -89,6 +90,14 @@ void                atlas_painter_draw_attribution (AtlasPainter       *self,
                                                     const AtlasView    *view);
 
 const char         *atlas_painter_get_attribution  (void);
+
+void                atlas_painter_show_text_with_halo (cairo_t         *cr,
+                                                       PangoLayout     *layout,
+                                                       double           x,
+                                                       double           y,
+                                                       const AtlasRgba *ink,
+                                                       const AtlasRgba *halo,
+                                                       double           halo_width);
 
 AtlasLabelSet      *atlas_label_set_new            (void);
 void                atlas_label_set_free           (AtlasLabelSet      *labels);
