@@ -5,6 +5,8 @@
 
 #include "atlas-deployment-layer.h"
 #include "atlas-label-layer.h"
+#include "atlas-painter-zones.h"
+#include "atlas-zone-layer.h"
 
 /*
  * Country and place names, drawn on screen at the exact fractional zoom
@@ -20,6 +22,7 @@ struct _AtlasLabelLayer
   AtlasPlaceNames      *names;
   AtlasNames            mode;
   AtlasDeploymentLayer *deployments;   /* weak */
+  AtlasZoneLayer       *zones;         /* weak */
   guint                 n_drawn;
 };
 
@@ -87,7 +90,20 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
   else
     atlas_painter_draw_labels (self->painter, cr, &view, labels);
 
-  /* Then the troops' labels, wherever the names of places leave room:
+  /* Then the names of zones, then the troops' labels; both where the names
+   * of places leave room: zooming in shows more of them. */
+  if (self->zones != NULL && gtk_widget_get_visible (GTK_WIDGET (self->zones)))
+    {
+      GListModel *shown = atlas_zone_layer_get_zones (self->zones);
+      g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        g_ptr_array_add (zones, g_list_model_get_item (shown, i));
+      atlas_painter_draw_zone_labels (self->painter, cr, &view,
+                                      (AtlasComputedZone **) zones->pdata, zones->len, labels);
+    }
+
+  /* The troops' labels, wherever the names of places leave room:
    * zooming in shows more of them. */
   if (self->deployments != NULL && gtk_widget_get_visible (GTK_WIDGET (self->deployments)) &&
       atlas_deployment_layer_get_deployment_set (self->deployments) != NULL)
@@ -122,6 +138,7 @@ atlas_label_layer_dispose (GObject *object)
   AtlasLabelLayer *self = (AtlasLabelLayer *)object;
 
   g_clear_weak_pointer (&self->deployments);
+  g_clear_weak_pointer (&self->zones);
   g_clear_object (&self->names);
   g_clear_object (&self->painter);
 
@@ -282,5 +299,39 @@ atlas_label_layer_set_names (AtlasLabelLayer *self,
     return;
 
   self->mode = mode;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_label_layer_set_zone_layer:
+ *
+ * Names the zones @zones shows together with the places, so that none
+ * overlap; @zones stops naming them itself.
+ */
+void
+atlas_label_layer_set_zone_layer (AtlasLabelLayer *self,
+                                  AtlasZoneLayer  *zones)
+{
+  g_return_if_fail (ATLAS_IS_LABEL_LAYER (self));
+  g_return_if_fail (!zones || ATLAS_IS_ZONE_LAYER (zones));
+
+  if (self->zones != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->zones, gtk_widget_queue_draw, self);
+      g_signal_handlers_disconnect_by_func (atlas_zone_layer_get_zones (self->zones), gtk_widget_queue_draw, self);
+      atlas_zone_layer_set_draw_labels (self->zones, TRUE);
+    }
+
+  g_set_weak_pointer (&self->zones, zones);
+
+  if (zones != NULL)
+    {
+      atlas_zone_layer_set_draw_labels (zones, FALSE);
+      g_signal_connect_object (zones, "notify::visible", G_CALLBACK (gtk_widget_queue_draw),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (atlas_zone_layer_get_zones (zones), "items-changed",
+                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -19,6 +19,10 @@ void             atlas_label_layer_set_painter (AtlasLabelLayer *self,
 guint            atlas_label_layer_get_n_drawn (AtlasLabelLayer *self);
 
 typedef struct _AtlasDeploymentLayer AtlasDeploymentLayer;
+typedef struct _AtlasZoneLayer AtlasZoneLayer;
+
+void             atlas_label_layer_set_zone_layer (AtlasLabelLayer *self,
+                                                   AtlasZoneLayer  *zones);
 
 void             atlas_label_layer_set_names   (AtlasLabelLayer *self,
                                                 AtlasPlaceNames *names,

@@ -31,6 +31,7 @@ struct _AtlasZoneLayer
   GListStore    *zones;          /* AtlasComputedZone, what is drawn */
   GHashTable    *in_flight;      /* zone id → TRUE, asked for this generation */
   GHashTable    *hidden;         /* zone id → TRUE, switched off by the user */
+  gboolean       draw_labels;
   guint          generation;     /* bumped when what to show changes */
   GCancellable  *cancellable;
 
@@ -246,18 +247,21 @@ atlas_zone_layer_snapshot (GtkWidget   *widget,
   atlas_painter_draw_zones (self->painter, cr, &view, (AtlasComputedZone **) zones->pdata, zones->len);
   self->n_drawn = zones->len;
 
-  /* The label layer above draws country and place names without knowing
-   * about zones; lay those names out here too (drawn nowhere) so that zone
-   * names keep clear of them. */
-  labels = atlas_label_set_new ();
-  scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  scratch_cr = cairo_create (scratch);
-  atlas_painter_draw_labels (self->painter, scratch_cr, &view, labels);
-  cairo_destroy (scratch_cr);
-  cairo_surface_destroy (scratch);
+  /* On a map with a label layer, that layer names the zones together with
+   * the places; alone, the layer lays the places' names out here (drawn
+   * nowhere) so that zone names keep clear of them. */
+  if (self->draw_labels)
+    {
+      labels = atlas_label_set_new ();
+      scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      scratch_cr = cairo_create (scratch);
+      atlas_painter_draw_labels (self->painter, scratch_cr, &view, labels);
+      cairo_destroy (scratch_cr);
+      cairo_surface_destroy (scratch);
 
-  self->n_labels = atlas_painter_draw_zone_labels (self->painter, cr, &view,
-                                                   (AtlasComputedZone **) zones->pdata, zones->len, labels);
+      self->n_labels = atlas_painter_draw_zone_labels (self->painter, cr, &view,
+                                                       (AtlasComputedZone **) zones->pdata, zones->len, labels);
+    }
   cairo_destroy (cr);
 }
 
@@ -406,6 +410,7 @@ atlas_zone_layer_init (AtlasZoneLayer *self)
 {
   self->zones = g_list_store_new (ATLAS_TYPE_COMPUTED_ZONE);
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->draw_labels = TRUE;
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }
@@ -598,4 +603,23 @@ atlas_zone_layer_set_zone_visible (AtlasZoneLayer *self,
     g_hash_table_add (self->hidden, g_strdup (zone_id));
 
   refresh (self);
+}
+
+/**
+ * atlas_zone_layer_set_draw_labels:
+ *
+ * Whether the layer names its zones itself. A map whose AtlasLabelLayer
+ * names them (atlas_label_layer_set_zone_layer()) turns this off.
+ */
+void
+atlas_zone_layer_set_draw_labels (AtlasZoneLayer *self,
+                                  gboolean        draw_labels)
+{
+  g_return_if_fail (ATLAS_IS_ZONE_LAYER (self));
+
+  if (self->draw_labels == !!draw_labels)
+    return;
+
+  self->draw_labels = !!draw_labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

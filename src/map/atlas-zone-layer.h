@@ -45,4 +45,7 @@ void               atlas_zone_layer_set_zone_visible (AtlasZoneLayer *self,
                                                       const char     *zone_id,
                                                       gboolean        visible);
 
+void               atlas_zone_layer_set_draw_labels (AtlasZoneLayer *self,
+                                                     gboolean        draw_labels);
+
 G_END_DECLS

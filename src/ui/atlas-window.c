@@ -348,6 +348,7 @@ add_overlay_layers (AtlasWindow *self)
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->label_layer));
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
   atlas_label_layer_set_deployment_layer (self->label_layer, self->deployment_layer);
+  atlas_label_layer_set_zone_layer (self->label_layer, self->zone_layer);
 
   g_object_bind_property (self->layers_panel, "show-zones", self->zone_layer, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->layers_panel, "show-deployments", self->deployment_layer, "visible",
