@@ -270,6 +270,28 @@ atlas_lesson_to_bytes (AtlasLesson *lesson)
 
 /* Files ------------------------------------------------------------------- */
 
+/* The file a write replaces: a symbolic link is followed, so that the
+ * link stays and its target gets the new contents. */
+static char *
+dup_target_path (const char *path)
+{
+  g_autofree char *target = g_strdup (path);
+
+  for (guint hops = 0; hops < 16 && g_file_test (target, G_FILE_TEST_IS_SYMLINK); hops++)
+    {
+      g_autofree char *link = g_file_read_link (target, NULL);
+      g_autofree char *dir = NULL;
+
+      if (link == NULL)
+        break;
+      dir = g_path_get_dirname (target);
+      g_free (target);
+      target = g_path_is_absolute (link) ? g_steal_pointer (&link) : g_build_filename (dir, link, NULL);
+    }
+
+  return g_steal_pointer (&target);
+}
+
 static void
 prefix_file_name (GError **error,
                   GFile   *file)
@@ -280,6 +302,52 @@ prefix_file_name (GError **error,
   if (error != NULL && *error != NULL && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     /* Translators: the first %s is a file name, the second the reason */
     g_prefix_error (error, _("Could not write “%s”: "), name);
+}
+
+/**
+ * atlas_lesson_replace_file:
+ *
+ * Returns: %TRUE on success; on failure an existing @file is unchanged and
+ *   @error names it
+ */
+gboolean
+atlas_lesson_replace_file (GFile         *file,
+                           const void    *data,
+                           gsize          length,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  const char *path;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* GIO writes a new file in place; GLib always goes through a temporary
+   * file and a rename, and syncs. Remote files only have GIO. */
+  if ((path = g_file_peek_path (file)) != NULL)
+    {
+      g_autofree char *target = dup_target_path (path);
+      g_autoptr(GError) local_error = NULL;
+
+      ok = g_file_set_contents_full (target, data, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0666,
+                                     &local_error);
+      if (!ok)
+        /* GLib's own domain and words: keep the reason, in G_IO_ERROR. */
+        g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                             local_error->message);
+    }
+  else
+    ok = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
+
+  if (!ok)
+    prefix_file_name (error, file);
+  return ok;
 }
 
 /**
@@ -300,32 +368,25 @@ atlas_lesson_save (AtlasLesson   *lesson,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = atlas_lesson_to_bytes (lesson);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
-    {
-      prefix_file_name (error, file);
-      return FALSE;
-    }
-
-  return TRUE;
+  return atlas_lesson_replace_file (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    cancellable, error);
 }
 
 static void
-on_replaced (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  GBytes *bytes = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      prefix_file_name (&error, G_FILE (object));
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (atlas_lesson_replace_file (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -335,18 +396,16 @@ atlas_lesson_save_async (AtlasLesson         *lesson,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (ATLAS_IS_LESSON (lesson));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_lesson_save_async);
-
-  bytes = atlas_lesson_to_bytes (lesson);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, on_replaced, task);
+  g_task_set_task_data (task, atlas_lesson_to_bytes (lesson), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean

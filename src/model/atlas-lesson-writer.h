@@ -18,21 +18,30 @@ G_BEGIN_DECLS
  * the old file as it was and reports an error that names the file.
  */
 
-GBytes   *atlas_lesson_to_bytes    (AtlasLesson          *lesson);
+GBytes   *atlas_lesson_to_bytes     (AtlasLesson          *lesson);
+
+/* Replaces @file with @length bytes of @data as described above (a new
+ * local file too is written beside and renamed into place, and synced to
+ * disk). Blocks. The handout is written through it as well. */
+gboolean  atlas_lesson_replace_file (GFile                *file,
+                                     const void           *data,
+                                     gsize                 length,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
 
 /* Blocks: for the command line, tests and worker threads. */
-gboolean  atlas_lesson_save        (AtlasLesson          *lesson,
-                                    GFile                *file,
-                                    GCancellable         *cancellable,
-                                    GError              **error);
+gboolean  atlas_lesson_save         (AtlasLesson          *lesson,
+                                     GFile                *file,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
 /* The text is made at once (changes to @lesson afterwards are not
  * saved); the file is written asynchronously. */
-void      atlas_lesson_save_async  (AtlasLesson          *lesson,
-                                    GFile                *file,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data);
-gboolean  atlas_lesson_save_finish (GAsyncResult         *result,
-                                    GError              **error);
+void      atlas_lesson_save_async   (AtlasLesson          *lesson,
+                                     GFile                *file,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+gboolean  atlas_lesson_save_finish  (GAsyncResult         *result,
+                                     GError              **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "atlas-handout.h"
 #include "atlas-lesson-snapshot.h"
+#include "atlas-lesson-writer.h"
 #include "atlas-snapshot-private.h"
 
 /* The page, in points. */
@@ -329,10 +330,6 @@ atlas_handout_write (AtlasLesson                *lesson,
       ok = FALSE;
       g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
     }
-  if (ok)
-    ok = g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, &local_error);
-
   if (!ok)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -343,6 +340,10 @@ atlas_handout_write (AtlasLesson                *lesson,
                      _("Could not write “%s”: %s"), name, local_error->message);
       return FALSE;
     }
+
+  /* In one step, as lessons are saved. */
+  if (!atlas_lesson_replace_file (file, bytes->data, bytes->len, cancellable, error))
+    return FALSE;
 
   if (progress != NULL)
     progress (1.0, progress_data);
