@@ -215,6 +215,45 @@ test_bundled_is_canonical (void)
     }
 }
 
+/* The example of the "Lessons" section of docs/data-format.md (its first
+ * block marked "json lesson") is a valid lesson, written canonically, and
+ * its ids are in the bundled dataset. */
+static void
+test_doc_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "data-format.md", NULL);
+  g_autofree char *doc = NULL;
+  g_autoptr(AtlasLesson) lesson = NULL;
+  g_autoptr(AtlasDataset) dataset = load_bundled_dataset ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *rewritten = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &doc, NULL, NULL));
+  start = strstr (doc, "\n## Lessons\n");
+  g_assert_nonnull (start);
+  start = strstr (start, "```json lesson\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json lesson\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start);
+
+  lesson = atlas_lesson_read (example, strlen (example), "data-format.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_lesson_get_n_scenes (lesson), ==, 2);
+  g_assert_true (atlas_lesson_scene_is_range (atlas_lesson_get_scene (lesson, 1)));
+  problems = atlas_lesson_check_ids (lesson, dataset);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  written = atlas_lesson_to_bytes (lesson);
+  rewritten = bytes_to_string (written);
+  g_assert_cmpstr (rewritten, ==, example);
+}
+
 typedef struct
 {
   const char *text;
@@ -651,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/lesson/format/round-trip-bytes", test_round_trip_bytes);
   g_test_add_func ("/lesson/format/round-trip-files", test_round_trip_files);
   g_test_add_func ("/lesson/format/bundled-is-canonical", test_bundled_is_canonical);
+  g_test_add_func ("/lesson/format/doc-example", test_doc_example);
   g_test_add_func ("/lesson/format/malformed", test_malformed);
   g_test_add_func ("/lesson/format/limits", test_limits);
   g_test_add_func ("/lesson/format/files", test_files);
