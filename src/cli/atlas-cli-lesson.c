@@ -56,59 +56,46 @@ atlas_cli_load_dataset (const char * const  *files,
   return atlas_loader_load (loader, NULL, error);
 }
 
-static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
+/* What is wrong with the arguments, or NULL. */
+static char *
+dup_usage_problem (const AtlasCliLessonOptions *options)
 {
-  g_autofree char *message = NULL;
-  va_list args;
+  g_autofree char *lower = NULL;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
+  if (options->lesson == NULL || *options->lesson == '\0')
+    return g_strdup (_("--export-lesson needs a lesson file"));
+  if (options->output == NULL || *options->output == '\0')
+    return g_strdup (_("--export-lesson needs the PDF file to write: --export-lesson LESSON OUT.pdf"));
 
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
-  return status;
+  lower = g_ascii_strdown (options->output, -1);
+  if (!g_str_has_suffix (lower, ".pdf"))
+    return g_strdup_printf (_("The handout is a PDF: “%s” should end in .pdf"), options->output);
+
+  return NULL;
 }
 
-int
-atlas_cli_export_lesson (const AtlasCliLessonOptions *options)
+static gboolean
+write_handout (const AtlasCliLessonOptions  *options,
+               GError                      **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) lesson_file = NULL;
-  g_autoptr(GFile) output = NULL;
+  g_autoptr(GFile) lesson_file = g_file_new_for_commandline_arg (options->lesson);
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (options->output);
   g_autoptr(AtlasLesson) lesson = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasBasemap) basemap = NULL;
   g_autoptr(AtlasZoneSet) zone_set = NULL;
   g_autoptr(AtlasPainter) painter = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *lower = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (options != NULL, ATLAS_CLI_EXIT_USAGE);
+  if ((lesson = atlas_lesson_load (lesson_file, NULL, error)) == NULL)
+    return FALSE;
 
-  if (options->lesson == NULL || *options->lesson == '\0')
-    return fail (ATLAS_CLI_EXIT_USAGE, _("--export-lesson needs a lesson file"));
-  if (options->output == NULL || *options->output == '\0')
-    return fail (ATLAS_CLI_EXIT_USAGE, _("--export-lesson needs the PDF file to write: --export-lesson LESSON OUT.pdf"));
-  lower = g_ascii_strdown (options->output, -1);
-  if (!g_str_has_suffix (lower, ".pdf"))
-    return fail (ATLAS_CLI_EXIT_USAGE, _("The handout is a PDF: “%s” should end in .pdf"), options->output);
-
-  lesson_file = g_file_new_for_commandline_arg (options->lesson);
-  lesson = atlas_lesson_load (lesson_file, NULL, &error);
-  if (lesson == NULL)
-    return fail (ATLAS_CLI_EXIT_FAILED, "%s", error->message);
-
-  dataset = atlas_cli_load_dataset (options->data, &error);
-  if (dataset == NULL)
-    return fail (ATLAS_CLI_EXIT_FAILED, _("Could not load the data: %s"), error->message);
+  if ((dataset = atlas_cli_load_dataset (options->data, &local_error)) == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Could not load the data: "));
+      return FALSE;
+    }
 
   /* The handout is still worth having without a missing highlight. */
   problems = atlas_lesson_check_ids (lesson, dataset);
@@ -116,15 +103,36 @@ atlas_cli_export_lesson (const AtlasCliLessonOptions *options)
     g_printerr (_("%s: warning: %s: %s\n"), g_get_prgname (), options->lesson,
                 (const char *) g_ptr_array_index (problems, i));
 
-  basemap = atlas_basemap_new_from_resources (&error);
-  if (basemap == NULL)
-    return fail (ATLAS_CLI_EXIT_FAILED, _("Could not load the base map: %s"), error->message);
+  if ((basemap = atlas_basemap_new_from_resources (&local_error)) == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Could not load the base map: "));
+      return FALSE;
+    }
 
   zone_set = atlas_zone_set_new (basemap, dataset);
   painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
-  output = g_file_new_for_commandline_arg (options->output);
-  if (!atlas_handout_write (lesson, painter, dataset, zone_set, output, NULL, NULL, NULL, &error))
-    return fail (ATLAS_CLI_EXIT_FAILED, "%s", error->message);
+  return atlas_handout_write (lesson, painter, dataset, zone_set, output, NULL, NULL, NULL, error);
+}
+
+int
+atlas_cli_export_lesson (const AtlasCliLessonOptions *options)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (options != NULL, ATLAS_CLI_EXIT_USAGE);
+
+  if ((problem = dup_usage_problem (options)) != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), problem);
+      return ATLAS_CLI_EXIT_USAGE;
+    }
+
+  if (!write_handout (options, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return ATLAS_CLI_EXIT_FAILED;
+    }
 
   return ATLAS_CLI_EXIT_OK;
 }

@@ -9,6 +9,7 @@
 
 #include "atlas-lesson-editor.h"
 #include "atlas-lesson-reader.h"
+#include "lesson-test-ui.h"
 
 /* The lesson editor: scenes added from "the map", edited, reordered and
  * deleted; saved and opened; a malformed file refused with a clear error;
@@ -17,48 +18,26 @@
 
 #define TIMEOUT_MS 15000
 
-static gboolean
-wake (gpointer user_data)
+static void
+wait_until (LessonTestCondition  condition,
+            gpointer             data,
+            const char          *what)
 {
-  return G_SOURCE_CONTINUE;
+  lesson_test_wait_until (condition, data, TIMEOUT_MS, what);
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (id);
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 static GtkWidget *
 find_by_type (GtkWidget *widget,
               GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return lesson_test_find (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static AdwMessageDialog *
@@ -81,12 +60,6 @@ static gboolean
 has_dialog (gpointer data)
 {
   return find_dialog () != NULL;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -179,7 +152,7 @@ test_editor_scenes (void)
   gtk_window_close (GTK_WINDOW (editor));
   wait_until (has_dialog, NULL, "the question about unsaved changes");
   adw_message_dialog_response (find_dialog (), "discard");
-  wait_until (is_gone, &editor, "the editor to close");
+  wait_until (lesson_test_is_gone, &editor, "the editor to close");
 }
 
 static AtlasLesson *
@@ -382,7 +355,7 @@ test_editor_ask_on_close (void)
   gtk_window_close (GTK_WINDOW (editor));
   wait_until (has_dialog, NULL, "the question again");
   adw_message_dialog_response (find_dialog (), "save");
-  wait_until (is_gone, &editor, "the editor to close after saving");
+  wait_until (lesson_test_is_gone, &editor, "the editor to close after saving");
 
   saved = atlas_lesson_load (file, NULL, &error);
   g_assert_no_error (error);

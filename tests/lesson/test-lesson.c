@@ -50,6 +50,18 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* Equal bytes, or a failure showing both texts. */
+static void
+assert_same_text (GBytes *expected,
+                  GBytes *actual)
+{
+  g_autofree char *one = bytes_to_string (expected);
+  g_autofree char *two = bytes_to_string (actual);
+
+  g_assert_cmpuint (g_bytes_get_size (expected), ==, g_bytes_get_size (actual));
+  g_assert_cmpstr (one, ==, two);
+}
+
 /* A lesson using every part of the format, with text that needs escaping. */
 static AtlasLesson *
 build_full_lesson (void)
@@ -106,13 +118,7 @@ test_round_trip_bytes (void)
   again = atlas_lesson_read (g_bytes_get_data (first, NULL), g_bytes_get_size (first), "first", &error);
   g_assert_no_error (error);
   second = atlas_lesson_to_bytes (again);
-  if (!g_bytes_equal (first, second))
-    {
-      g_autofree char *one = bytes_to_string (first);
-      g_autofree char *two = bytes_to_string (second);
-
-      g_assert_cmpstr (one, ==, two);
-    }
+  assert_same_text (first, second);
 
   /* What was read is what was built (within the written precision). */
   g_assert_cmpstr (atlas_lesson_get_title (again), ==, atlas_lesson_get_title (lesson));
@@ -206,13 +212,7 @@ test_bundled_is_canonical (void)
   lesson = atlas_lesson_load_resource (ATLAS_LESSON_BUNDLED_RESOURCE, &error);
   g_assert_no_error (error);
   written = atlas_lesson_to_bytes (lesson);
-  if (!g_bytes_equal (original, written))
-    {
-      g_autofree char *one = bytes_to_string (original);
-      g_autofree char *two = bytes_to_string (written);
-
-      g_assert_cmpstr (one, ==, two);
-    }
+  assert_same_text (original, written);
 }
 
 /* The example of the "Lessons" section of docs/data-format.md (its first

@@ -10,6 +10,7 @@
 #include "atlas-lesson-snapshot.h"
 #include "atlas-loader.h"
 #include "atlas-presenter.h"
+#include "lesson-test-ui.h"
 
 /* Presenter mode driven by the keys of a clicker: after each key, the
  * scene, the date and the view. Needs a display (Xvfb). */
@@ -66,40 +67,26 @@ build_lesson (void)
 
 /* Main loop ----------------------------------------------------------------- */
 
-static gboolean
-wake (gpointer user_data)
+static void
+wait_until (LessonTestCondition  condition,
+            gpointer             data,
+            const char          *what)
 {
-  return G_SOURCE_CONTINUE;
+  lesson_test_wait_until (condition, data, TIMEOUT_MS, what);
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition    condition,
-            gpointer     data,
-            const char  *what)
+static gboolean
+is_later (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (id);
+  return g_get_monotonic_time () >= *(gint64 *) data;
 }
 
 static void
 spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  lesson_test_wait_until (is_later, &end, ms + TIMEOUT_MS, "time to pass");
 }
 
 /* Keys ------------------------------------------------------------------------ */
@@ -142,23 +129,18 @@ press_key (GtkWidget *window,
 
 /* Checks ---------------------------------------------------------------------- */
 
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 static GtkWidget *
 find_by_class (GtkWidget  *widget,
                const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return lesson_test_find (widget, has_class, css_class);
 }
 
 static const char *
@@ -301,12 +283,6 @@ on_day (AtlasPresenter *presenter,
   g_array_append_val (log->days, day);
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 test_presenter_keys (void)
 {
@@ -362,7 +338,7 @@ test_presenter_keys (void)
 
   /* Escape leaves presenter mode: the window goes. */
   press_key (GTK_WIDGET (presenter), GDK_KEY_Escape);
-  wait_until (is_gone, &presenter, "the presenter to close");
+  wait_until (lesson_test_is_gone, &presenter, "the presenter to close");
 
   g_array_unref (log.days);
 }
