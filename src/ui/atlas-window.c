@@ -21,6 +21,7 @@
 #include "atlas-feature-range.h"
 #include "atlas-label-layer.h"
 #include "atlas-layers-panel.h"
+#include "atlas-lesson-editor.h"
 #include "atlas-lesson-reader.h"
 #include "atlas-presenter.h"
 #include "atlas-loader.h"
@@ -70,6 +71,7 @@ struct _AtlasWindow
   gboolean              show_names;
   AtlasPlaceNames      *place_names;
   AtlasLesson          *lesson;        /* presented by F5; the bundled one at first */
+  AtlasLessonEditor    *lesson_editor; /* weak */
 
   /* The dataset shown: the bundled one merged with the files opened. */
   AtlasDataset         *dataset;
@@ -681,6 +683,10 @@ present_action (GtkWidget  *widget,
   if (self->basemap == NULL || self->dataset == NULL)
     return;
 
+  /* The lesson being edited is the one to present. */
+  if (self->lesson_editor != NULL && atlas_lesson_editor_get_lesson (self->lesson_editor) != NULL)
+    g_set_object (&self->lesson, atlas_lesson_editor_get_lesson (self->lesson_editor));
+
   if (self->lesson == NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -794,6 +800,71 @@ open_lesson_action (GtkWidget  *widget,
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
   }
 #endif
+}
+
+/* A scene of what the map shows now, for the lesson editor. */
+static AtlasLessonScene *
+on_capture_scene (AtlasLessonEditor *editor,
+                  AtlasWindow       *self)
+{
+  AtlasLessonLayers layers = 0;
+  g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+  gboolean all_zones = TRUE;
+  GListModel *features;
+
+  if (self->dataset == NULL)
+    return NULL;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->zone_layer)))
+    layers |= ATLAS_LESSON_LAYER_ZONES;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->deployment_layer)))
+    layers |= ATLAS_LESSON_LAYER_DEPLOYMENTS;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->event_layer)))
+    layers |= ATLAS_LESSON_LAYER_EVENTS;
+  if (self->show_names)
+    layers |= ATLAS_LESSON_LAYER_LABELS;
+
+  /* Name the zones only when some are switched off. */
+  features = atlas_dataset_get_features (self->dataset, ATLAS_KIND_ZONE);
+  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+    {
+      g_autoptr(AtlasFeature) zone = g_list_model_get_item (features, i);
+
+      if (atlas_layers_panel_is_zone_shown (self->layers_panel, atlas_feature_get_id (zone)))
+        g_ptr_array_add (zones, (gpointer) atlas_feature_get_id (zone));
+      else
+        all_zones = FALSE;
+    }
+  g_ptr_array_add (zones, NULL);
+
+  return atlas_lesson_scene_new_from_map (self->map, atlas_timeline_get_date (self->timeline), layers,
+                                          all_zones ? NULL : (const char * const *) zones->pdata);
+}
+
+static void
+edit_lesson_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasLessonEditor *editor;
+
+  if (self->basemap == NULL || self->dataset == NULL || self->zone_layer == NULL)
+    return;
+
+  if (self->lesson_editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->lesson_editor));
+      return;
+    }
+
+  editor = atlas_lesson_editor_new ();
+  gtk_window_set_application (GTK_WINDOW (editor), gtk_window_get_application (GTK_WINDOW (self)));
+  atlas_lesson_editor_set_data (editor, self->basemap, self->dataset);
+  g_signal_connect_object (editor, "capture-scene", G_CALLBACK (on_capture_scene), self, 0);
+  g_set_weak_pointer (&self->lesson_editor, editor);
+  atlas_lesson_editor_open_bundled (editor);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -1194,6 +1265,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->zone_set);
   g_clear_object (&self->place_names);
   g_clear_object (&self->lesson);
+  g_clear_weak_pointer (&self->lesson_editor);
   self->label_layer = NULL;
   self->zone_layer = NULL;
   self->event_layer = NULL;
@@ -1241,6 +1313,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.open-lesson", NULL, open_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-lesson", NULL, edit_lesson_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
