@@ -9,13 +9,17 @@
 #include "atlas-handout.h"
 #include "atlas-lesson-snapshot.h"
 #include "atlas-lesson-writer.h"
+#include "atlas-snapshot-legend.h"
 #include "atlas-snapshot-private.h"
 
 /* The page, in points. */
 #define MARGIN        34.0
-#define COLUMN_WIDTH  236.0
+#define COLUMN_WIDTH  268.0
 #define GAP           18.0
 #define FOOTER_HEIGHT 16.0
+#define COLUMN_GAP    12.0
+/* Points per pixel of the smallest legend printed (7 pt text or so). */
+#define MIN_LEGEND_SCALE 0.5
 /* The map is drawn in logical pixels of 1/96 inch, like any page export. */
 #define PT_PER_PX     (72.0 / 96.0)
 /* Vector output; whatever cairo must rasterise is done at print
@@ -67,6 +71,8 @@ layout_height (PangoLayout *layout)
   return (double) logical.height / PANGO_SCALE;
 }
 
+/* Draws the map and gives its legend, which goes beside it: a legend
+ * inside the map would hide the subject the scene frames. */
 static gboolean
 draw_map (AtlasLessonScene  *scene,
           AtlasPainter      *painter,
@@ -77,6 +83,7 @@ draw_map (AtlasLessonScene  *scene,
           double             y,
           double             width,
           double             height,
+          AtlasLegend      **legend,
           GCancellable      *cancellable,
           GError           **error)
 {
@@ -94,10 +101,10 @@ draw_map (AtlasLessonScene  *scene,
   atlas_lesson_scene_frame_view (scene, dataset, zone_set, TRUE, width / PT_PER_PX, height / PT_PER_PX,
                                  NULL, &view, NULL);
   snapshot = atlas_snapshot_new (painter, &view);
-  atlas_snapshot_set_flags (snapshot, ATLAS_SNAPSHOT_SHOW_LEGEND | ATLAS_SNAPSHOT_SHOW_SCALE_BAR |
-                                      ATLAS_SNAPSHOT_SHOW_NORTH_ARROW);
+  atlas_snapshot_set_flags (snapshot, ATLAS_SNAPSHOT_SHOW_SCALE_BAR | ATLAS_SNAPSHOT_SHOW_NORTH_ARROW);
   atlas_lesson_add_day_overlays (snapshot, scene, dataset, day,
                                  (AtlasComputedZone * const *) zones->pdata, zones->len);
+  *legend = atlas_snapshot_collect_legend (snapshot, ATLAS_SNAPSHOT_TARGET_VECTOR);
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
@@ -115,9 +122,13 @@ draw_map (AtlasLessonScene  *scene,
   return ok;
 }
 
-/* The caption and, below it, the sources, in the column right of the map. */
+/* The column right of the map: the caption, the legend below it and the
+ * sources at the foot. The sources take at most a third of the height, the
+ * legend what the caption leaves (at least a quarter goes to the caption). */
 static void
 draw_column (AtlasLessonScene *scene,
+             AtlasLegend      *legend,
+             AtlasPainter     *painter,
              cairo_t          *cr,
              double            x,
              double            y,
@@ -128,7 +139,8 @@ draw_column (AtlasLessonScene *scene,
   g_autoptr(PangoLayout) heading = NULL;
   g_autoptr(PangoLayout) list = NULL;
   guint n_sources = atlas_lesson_scene_get_n_sources (scene);
-  double list_height = 0;
+  double list_height = 0, legend_w = 0, legend_h = 0, legend_scale, caption_height, available;
+  double bottom = y + height;
 
   for (guint i = 0; i < n_sources; i++)
     {
@@ -142,21 +154,46 @@ draw_column (AtlasLessonScene *scene,
       /* Translators: the heading of a scene's sources in a lesson handout */
       heading = text_layout (cr, _("Sources"), 9.5, PANGO_WEIGHT_BOLD, COLUMN_WIDTH);
       list = text_layout (cr, sources->str, 7.5, PANGO_WEIGHT_NORMAL, COLUMN_WIDTH);
-      /* The sources get at most half the column; the caption the rest. */
-      pango_layout_set_height (list, (int) ((height / 2 - layout_height (heading)) * PANGO_SCALE));
+      pango_layout_set_height (list, (int) ((height / 3 - layout_height (heading)) * PANGO_SCALE));
       pango_layout_set_ellipsize (list, PANGO_ELLIPSIZE_END);
-      list_height = layout_height (heading) + 3 + layout_height (list) + 12;
+      list_height = layout_height (heading) + 3 + layout_height (list) + COLUMN_GAP;
     }
 
   caption = text_layout (cr, atlas_lesson_scene_get_caption (scene), 11.0, PANGO_WEIGHT_NORMAL, COLUMN_WIDTH);
   pango_layout_set_spacing (caption, 2 * PANGO_SCALE);
-  pango_layout_set_height (caption, (int) ((height - list_height) * PANGO_SCALE));
-  pango_layout_set_ellipsize (caption, PANGO_ELLIPSIZE_END);
-  show_layout (cr, caption, &black, x, y);
 
+  /* The legend is measured in the map's pixels and printed at the map's
+   * scale, or smaller to fit the column, down to a size still legible;
+   * below that it is cut short (its last line says how many are left). */
+  available = MAX (height - list_height - MAX (layout_height (caption), height / 4) - COLUMN_GAP, 0);
+  cairo_save (cr);
+  cairo_scale (cr, PT_PER_PX, PT_PER_PX);
+  atlas_legend_measure (legend, cr, 1e6, &legend_w, &legend_h);
+  legend_scale = PT_PER_PX;
+  if (legend_w > 0 && legend_h > 0)
+    legend_scale = CLAMP (MIN (COLUMN_WIDTH / legend_w, available / legend_h), MIN_LEGEND_SCALE, PT_PER_PX);
+  if (legend_h * legend_scale > available)
+    atlas_legend_measure (legend, cr, available / legend_scale, &legend_w, &legend_h);
+  cairo_restore (cr);
+
+  caption_height = height - list_height - (legend_h > 0 ? legend_h * legend_scale + COLUMN_GAP : 0);
+  pango_layout_set_height (caption, (int) (caption_height * PANGO_SCALE));
+  pango_layout_set_ellipsize (caption, PANGO_ELLIPSIZE_END);
+  y += show_layout (cr, caption, &black, x, y) + COLUMN_GAP;
+
+  if (legend_h > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, legend_scale, legend_scale);
+      atlas_legend_draw (legend, cr, painter, 0, 0, legend_h);
+      cairo_restore (cr);
+    }
+
+  /* The sources stand at the foot of the column. */
   if (n_sources > 0)
     {
-      double top = y + height - list_height + 12;
+      double top = bottom - list_height + COLUMN_GAP;
 
       top += show_layout (cr, heading, &black, x, top) + 3;
       show_layout (cr, list, &grey, x, top);
@@ -190,6 +227,7 @@ atlas_handout_draw_page (AtlasLesson   *lesson,
   g_autofree char *counter_text = NULL;
   g_autofree char *dates_text = NULL;
   g_autofree char *footer_text = NULL;
+  g_autoptr(AtlasLegend) legend = NULL;
   double content_w = ATLAS_HANDOUT_PAGE_WIDTH - 2 * MARGIN;
   double y = MARGIN, map_w, map_h;
   PangoRectangle rect;
@@ -230,8 +268,8 @@ atlas_handout_draw_page (AtlasLesson   *lesson,
   /* The map on the left, the text on the right. */
   map_w = content_w - COLUMN_WIDTH - GAP;
   map_h = ATLAS_HANDOUT_PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT - y;
-  ok = draw_map (scene, painter, dataset, zone_set, cr, MARGIN, y, map_w, map_h, cancellable, error);
-  draw_column (scene, cr, MARGIN + map_w + GAP, y, map_h);
+  ok = draw_map (scene, painter, dataset, zone_set, cr, MARGIN, y, map_w, map_h, &legend, cancellable, error);
+  draw_column (scene, legend, painter, cr, MARGIN + map_w + GAP, y, map_h);
 
   /* Translators: the foot of a handout page: the lesson, then the page */
   footer_text = g_strdup_printf (_("Kosovo Atlas · %s · page %u of %u"), atlas_lesson_get_title (lesson),
