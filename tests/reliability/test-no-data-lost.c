@@ -13,6 +13,9 @@
 #include "atlas-dataset.h"
 #include "atlas-export-writer.h"
 #include "atlas-geojson-export.h"
+#include "atlas-lesson.h"
+#include "atlas-lesson-reader.h"
+#include "atlas-lesson-writer.h"
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
 
@@ -25,9 +28,10 @@
  * read-only. Without it (no mount namespace) the whole binary is skipped.
  *
  * Writers covered: the snapshot export in its three formats, synchronous
- * (`kosovo-atlas --export`) and asynchronous (the export dialog), and the
- * GeoJSON export of the features in force. Add a row to writers[] for
- * every new writer (lessons) as it lands.
+ * (`kosovo-atlas --export`) and asynchronous (the export dialog), the
+ * GeoJSON export of the features in force, and lessons (saved from the
+ * editor, synchronously and asynchronously). Add a row to writers[] for
+ * every new writer.
  */
 
 #define SKIPPED 77
@@ -35,6 +39,7 @@
 static const char   *tmpfs;
 static AtlasPainter *painter;
 static AtlasDataset *dataset;
+static AtlasLesson  *lesson;
 
 /* A snapshot of Kosovo, @width × @height logical pixels. */
 static AtlasSnapshot *
@@ -129,6 +134,46 @@ write_geojson (const Writer  *writer,
   return atlas_geojson_export (dataset, NULL, &date, file, NULL, error);
 }
 
+/* The bundled lesson (larger), or its first scene alone. */
+static AtlasLesson *
+lesson_to_write (gboolean larger)
+{
+  AtlasLesson *copy = atlas_lesson_copy (lesson);
+
+  while (!larger && atlas_lesson_get_n_scenes (copy) > 1)
+    atlas_lesson_remove_scene (copy, atlas_lesson_get_n_scenes (copy) - 1);
+  return copy;
+}
+
+static gboolean
+write_lesson (const Writer  *writer,
+              gboolean       larger,
+              const char    *path,
+              GError       **error)
+{
+  g_autoptr(AtlasLesson) written = lesson_to_write (larger);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return atlas_lesson_save (written, file, NULL, error);
+}
+
+static gboolean
+write_lesson_async (const Writer  *writer,
+                    gboolean       larger,
+                    const char    *path,
+                    GError       **error)
+{
+  g_autoptr(AtlasLesson) written = lesson_to_write (larger);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  atlas_lesson_save_async (written, file, NULL, on_written, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return atlas_lesson_save_finish (result, error);
+}
+
 static const Writer writers[] = {
   { "png", "png", ATLAS_EXPORT_FORMAT_PNG, "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82", 8, write_export },
   { "svg", "svg", ATLAS_EXPORT_FORMAT_SVG, "<?xml", "</svg>\n", 7, write_export },
@@ -138,6 +183,8 @@ static const Writer writers[] = {
   { "geojson", "geojson", 0, "{\"type\":\"FeatureCollection\"", "\n]}\n", 4, write_geojson,
     "FIXME: atlas_geojson_export() writes through g_file_replace_contents(), which renames "
     "the partly written file over the old one when the disk is full (docs/reliability.md)" },
+  { "lesson", "lesson.json", 0, "{\n  \"type\": \"KosovoAtlasLesson\"", "]\n}\n", 4, write_lesson },
+  { "lesson-async", "lesson.json", 0, "{\n  \"type\": \"KosovoAtlasLesson\"", "]\n}\n", 4, write_lesson_async },
 };
 
 /* Helpers ------------------------------------------------------------------ */
@@ -412,11 +459,13 @@ main (int   argc,
                                             "kosovo-1999-2010.geojson", NULL);
   dataset = atlas_dataset_new_from_file (dataset_file, NULL, &error);
   g_assert_no_error (error);
+  lesson = atlas_lesson_load_resource (ATLAS_LESSON_BUNDLED_RESOURCE, &error);
+  g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     {
-      g_autofree char *full = g_strdup_printf ("/no-data-lost/export/%s/full-disk", writers[i].name);
-      g_autofree char *ro = g_strdup_printf ("/no-data-lost/export/%s/read-only", writers[i].name);
+      g_autofree char *full = g_strdup_printf ("/no-data-lost/%s/full-disk", writers[i].name);
+      g_autofree char *ro = g_strdup_printf ("/no-data-lost/%s/read-only", writers[i].name);
 
       g_test_add_data_func (full, &writers[i], test_full_disk);
       g_test_add_data_func (ro, &writers[i], test_read_only);
@@ -425,5 +474,6 @@ main (int   argc,
   status = g_test_run ();
   g_clear_object (&painter);
   g_clear_object (&dataset);
+  g_clear_object (&lesson);
   return status;
 }
