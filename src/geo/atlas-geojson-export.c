@@ -10,6 +10,7 @@
 #include "atlas-dataset.h"
 #include "atlas-deployment.h"
 #include "atlas-geojson-export.h"
+#include "atlas-replace-file.h"
 #include "atlas-place.h"
 #include "atlas-zone.h"
 
@@ -491,7 +492,8 @@ atlas_geojson_export (AtlasDataset     *dataset,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                  cancellable, error);
+  /* Not g_file_replace_contents(): on a full disk GIO renamed the partly
+   * written file over the old one. */
+  return atlas_replace_file_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      cancellable, error);
 }
