@@ -656,6 +656,17 @@ on_zones_changed (AtlasPresenter *self)
   rebuild_overlays (self);
 }
 
+/* Going fullscreen, or a projector plugged in, changes the frame: the
+ * scene is framed again, at once. */
+static void
+on_canvas_resize (AtlasPresenter *self,
+                  int             width,
+                  int             height)
+{
+  if (self->shown && self->lesson != NULL)
+    fly_to_scene (self, FALSE, FALSE);
+}
+
 static void
 on_viewport_changed (AtlasPresenter *self)
 {
@@ -884,6 +895,7 @@ atlas_presenter_init (AtlasPresenter *self)
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->map)), FALSE);
 
   gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
+  g_signal_connect_object (self->canvas, "resize", G_CALLBACK (on_canvas_resize), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->legend_area, draw_legend, self, NULL);
   add_key_shortcuts (self);
 }
