@@ -564,14 +564,29 @@ path_contains (const AtlasPath *path,
   return inside;
 }
 
-/* A name for what the view shows: the country at its centre, else the
- * coordinates of the centre. */
+/* A name for what the view shows: Kosovo when it is in the middle of the
+ * picture (it is what the maps are about, even when the centre falls just
+ * outside it), else the country at the centre, else the coordinates of the
+ * centre. */
 static char *
 dup_view_name (AtlasSnapshot *self)
 {
   AtlasBasemap *basemap = atlas_painter_get_basemap (self->painter);
   GPtrArray *countries = atlas_basemap_get_countries (basemap);
+  const AtlasShape *kosovo = atlas_basemap_lookup_country (basemap, "XKX");
   double lat, lon;
+
+  if (kosovo != NULL && kosovo->name != NULL)
+    {
+      AtlasView middle = self->view;
+      double bounds[4];
+
+      middle.width /= 2;
+      middle.height /= 2;
+      atlas_view_get_bounds (&middle, 0, bounds);
+      if (atlas_bounds_intersect (kosovo->bbox, bounds))
+        return g_strdup (kosovo->name);
+    }
 
   for (guint i = 0; i < countries->len; i++)
     {
