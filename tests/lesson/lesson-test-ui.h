@@ -5,6 +5,9 @@
 
 /* Main-loop helpers shared by the widget tests of lessons. */
 
+/* Long enough for a slow machine to fly, play a range and save. */
+#define LESSON_TEST_TIMEOUT_MS 20000
+
 typedef gboolean (*LessonTestCondition) (gpointer data);
 
 static gboolean
@@ -14,14 +17,13 @@ lesson_test_wake (gpointer user_data)
 }
 
 /* Runs the main loop until @condition holds; fails the test after
- * @timeout_ms, naming @what. */
+ * LESSON_TEST_TIMEOUT_MS, naming @what. */
 static inline void
-lesson_test_wait_until (LessonTestCondition  condition,
-                        gpointer             data,
-                        guint                timeout_ms,
-                        const char          *what)
+wait_until (LessonTestCondition  condition,
+            gpointer             data,
+            const char          *what)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64) LESSON_TEST_TIMEOUT_MS * 1000;
   guint id = g_timeout_add (10, lesson_test_wake, NULL);
 
   while (!condition (data))

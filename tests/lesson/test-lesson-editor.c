@@ -16,16 +16,6 @@
  * unsaved changes asked about and kept in a recovery copy. Needs a
  * display (Xvfb). */
 
-#define TIMEOUT_MS 15000
-
-static void
-wait_until (LessonTestCondition  condition,
-            gpointer             data,
-            const char          *what)
-{
-  lesson_test_wait_until (condition, data, TIMEOUT_MS, what);
-}
-
 static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  type)

@@ -15,8 +15,6 @@
 /* Presenter mode driven by the keys of a clicker: after each key, the
  * scene, the date and the view. Needs a display (Xvfb). */
 
-#define TIMEOUT_MS 20000
-
 static AtlasBasemap *basemap;
 static AtlasDataset *dataset;
 
@@ -67,14 +65,6 @@ build_lesson (void)
 
 /* Main loop ----------------------------------------------------------------- */
 
-static void
-wait_until (LessonTestCondition  condition,
-            gpointer             data,
-            const char          *what)
-{
-  lesson_test_wait_until (condition, data, TIMEOUT_MS, what);
-}
-
 static gboolean
 is_later (gpointer data)
 {
@@ -86,7 +76,7 @@ spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
 
-  lesson_test_wait_until (is_later, &end, ms + TIMEOUT_MS, "time to pass");
+  wait_until (is_later, &end, "time to pass");
 }
 
 /* Keys ------------------------------------------------------------------------ */
