@@ -18,26 +18,6 @@
  * feature, geometry and time query stays inside its own arrays.
  */
 
-/* Shaped like UTF-8: lead bytes followed by the right number of
- * continuation bytes, without UTF-8's checks of ranges. */
-static gboolean
-is_utf8_shaped (const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p != '\0'; )
-    {
-      guint n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : 4;
-
-      if (n == 4)
-        return FALSE;
-      p++;
-      for (guint i = 0; i < n; i++, p++)
-        if ((*p & 0xc0) != 0x80)
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Text that a label can show: valid UTF-8.
  *
  * FIXME: the loader keeps strings that are only shaped like UTF-8: overlong
@@ -49,7 +29,7 @@ is_utf8_shaped (const char *text)
 static gboolean
 is_text (const char *text)
 {
-  return g_utf8_validate (text, -1, NULL) || is_utf8_shaped (text);
+  return g_utf8_validate (text, -1, NULL) || fuzz_is_utf8_shaped (text, strlen (text));
 }
 
 int
