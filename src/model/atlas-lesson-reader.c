@@ -341,6 +341,10 @@ get_string (Reader      *reader,
     return fail (reader, place, _("must be a string, not %s"), describe (node));
 
   text = json_node_get_string (node);
+  /* json-glib turns a lone surrogate escape ("\ud800") into bytes that
+   * are not UTF-8: such a lesson could be saved but never opened again. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return fail (reader, place, _("not valid UTF-8"));
   if (!allow_empty && *text == '\0')
     return fail (reader, place, _("must not be empty"));
   if (g_utf8_strlen (text, -1) > (glong) max_length)

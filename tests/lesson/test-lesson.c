@@ -304,6 +304,8 @@ static const Malformed malformed[] = {
   { HEAD SCENE (", \"highlight\": \"ev-1\"") "]}",
     ATLAS_LESSON_ERROR_INVALID, ": scenes[0] (“S”): highlight: must be an array of strings, not a string" },
   { "{\"a\": \"\xc3\x28\"}", ATLAS_LESSON_ERROR_ENCODING, ":1:8: not valid UTF-8" },
+  { HEAD SCENE (", \"sources\": [{\"title\": \"x\\ud800y\", \"publisher\": \"p\"}]") "]}",
+    ATLAS_LESSON_ERROR_INVALID, ": scenes[0] (“S”): sources[0].title: not valid UTF-8" },
 };
 
 /* Each malformed file is refused with the file's name and the place. */
