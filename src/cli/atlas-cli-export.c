@@ -10,6 +10,7 @@
 #include "atlas-basemap.h"
 #include "atlas-cli.h"
 #include "atlas-cli-export.h"
+#include "atlas-cli-lesson.h"
 #include "atlas-date.h"
 #include "atlas-export-writer.h"
 #include "atlas-geojson-export.h"
@@ -34,8 +35,6 @@ static const double home_bounds[4] = { 41.15, 19.05, 45.0, 21.75 };
 #define HOME_LAT 42.6
 #define HOME_LON 20.9
 
-/* Where the build puts the bundled dataset among the resources. */
-#define BUNDLED_DATASET_PATH RESOURCE_PREFIX "/dataset/"
 
 /* Events shown: those of the last days up to the date, as the window shows
  * them by default (the "event-mode" and "event-window-days" keys). */
@@ -216,43 +215,6 @@ home_zoom (double lat,
   return CLAMP (log2 (world / ATLAS_TILE_SIZE), MIN_ZOOM, MAX_ZOOM);
 }
 
-/* Adds the dataset compiled into the resources, if the build has one. */
-static void
-add_bundled_dataset (AtlasLoader *loader)
-{
-  g_auto(GStrv) names = g_resources_enumerate_children (BUNDLED_DATASET_PATH, 0, NULL);
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      g_autofree char *path = g_strconcat (BUNDLED_DATASET_PATH, names[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
-
-      if (g_str_has_suffix (names[i], ".geojson") &&
-          (bytes = g_resources_lookup_data (path, 0, NULL)) != NULL)
-        atlas_loader_add_bytes (loader, bytes, names[i]);
-    }
-}
-
-/* The --data files, or else the bundled dataset. */
-static AtlasDataset *
-load_dataset (const char * const  *files,
-              GError             **error)
-{
-  g_autoptr(AtlasLoader) loader = atlas_loader_new ();
-
-  if (files != NULL && files[0] != NULL)
-    for (guint i = 0; files[i] != NULL; i++)
-      {
-        g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-
-        atlas_loader_add_file (loader, file, files[i]);
-      }
-  else
-    add_bundled_dataset (loader);
-
-  return atlas_loader_load (loader, NULL, error);
-}
-
 /* The zones in force on @day, computed as history has them. A zone that
  * cannot be computed is left out with a warning: the rest is still worth
  * a picture. */
@@ -370,7 +332,7 @@ atlas_cli_export (const AtlasCliExportOptions *options)
   if ((status = parse_request (options, &request)) != ATLAS_CLI_EXIT_OK)
     return status;
 
-  dataset = load_dataset (options->data, &error);
+  dataset = atlas_cli_load_dataset (options->data, &error);
   if (dataset == NULL)
     return fail (ATLAS_CLI_EXIT_FAILED, _("Could not load the data: %s"), error->message);
 
