@@ -672,6 +672,15 @@ export_action (GtkWidget  *widget,
 
 /* Presenting ---------------------------------------------------------------- */
 
+/* Back from presenting, the window is where the lesson left off. */
+static gboolean
+on_presenter_close_request (AtlasWindow    *self,
+                            AtlasPresenter *presenter)
+{
+  atlas_timeline_set_date (self->timeline, atlas_presenter_get_day (presenter));
+  return FALSE;
+}
+
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
@@ -702,6 +711,8 @@ present_action (GtkWidget  *widget,
 
   atlas_timeline_set_playing (self->timeline, FALSE);
   presenter = atlas_presenter_new (self->basemap, self->dataset, self->lesson);
+  g_signal_connect_object (presenter, "close-request", G_CALLBACK (on_presenter_close_request),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_set_application (GTK_WINDOW (presenter), gtk_window_get_application (GTK_WINDOW (self)));
   atlas_presenter_start (presenter, 0);
 }
