@@ -73,17 +73,24 @@ struct _Writer
   WriteFunc          write;
 };
 
+/* Snapshots of Kosovo: 320×240 pixels, or 1600×1200. */
+static AtlasSnapshot *
+snapshot_to_write (gboolean         larger,
+                   AtlasExportSize *size)
+{
+  *size = (AtlasExportSize) { larger ? 1600 : 320, larger ? 1200 : 240, 0 };
+  return new_snapshot (size->width, size->height);
+}
+
 static gboolean
 write_export (const Writer  *writer,
               gboolean       larger,
               const char    *path,
               GError       **error)
 {
-  int width = larger ? 1600 : 320;
-  int height = larger ? 1200 : 240;
-  g_autoptr(AtlasSnapshot) snapshot = new_snapshot (width, height);
+  AtlasExportSize size;
+  g_autoptr(AtlasSnapshot) snapshot = snapshot_to_write (larger, &size);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  AtlasExportSize size = { width, height, 0 };
 
   return atlas_export_write (snapshot, writer->format, &size, file, NULL, NULL, NULL, error);
 }
@@ -99,24 +106,28 @@ on_written (GObject      *object,
   g_main_context_wakeup (NULL);
 }
 
+/* Runs the main loop until on_written() has stored the result. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
 static gboolean
 write_export_async (const Writer  *writer,
                     gboolean       larger,
                     const char    *path,
                     GError       **error)
 {
-  int width = larger ? 1600 : 320;
-  int height = larger ? 1200 : 240;
-  g_autoptr(AtlasSnapshot) snapshot = new_snapshot (width, height);
+  AtlasExportSize size;
+  g_autoptr(AtlasSnapshot) snapshot = snapshot_to_write (larger, &size);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;
-  AtlasExportSize size = { width, height, 0 };
 
   atlas_export_write_async (snapshot, writer->format, &size, file, NULL, NULL, NULL, on_written, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return atlas_export_write_finish (result, error);
+  return atlas_export_write_finish (wait_for_result (&result), error);
 }
 
 /* The features in force on a date, as `kosovo-atlas --export x.geojson`
@@ -170,10 +181,7 @@ write_lesson_async (const Writer  *writer,
   g_autoptr(GAsyncResult) result = NULL;
 
   atlas_lesson_save_async (written, file, NULL, on_written, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return atlas_lesson_save_finish (result, error);
+  return atlas_lesson_save_finish (wait_for_result (&result), error);
 }
 
 /* A lesson's PDF handout (`kosovo-atlas --export-lesson`): one page, or
