@@ -30,22 +30,37 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-/* A "\\uD800"–"\\uDBFF" escape not followed by a "\\uDC00"–"\\uDFFF" one. */
-static gboolean
-has_unpaired_high_surrogate (const char *text,
-                             gsize       length)
+/* The first letter of a "\\uDxxx" escape's third digit at @p, or 0. */
+static char
+surrogate_kind (const char *p,
+                gsize       left)
 {
-  for (gsize i = 0; i + 6 <= length; i++)
-    if (text[i] == '\\' && text[i + 1] == 'u' &&
-        g_ascii_tolower (text[i + 2]) == 'd' && strchr ("89abAB", text[i + 3]) != NULL &&
-        text[i + 3] != '\0')
-      {
-        const char *next = text + i + 6;
-        gsize left = length - i - 6;
+  if (left < 6 || p[0] != '\\' || p[1] != 'u' || g_ascii_tolower (p[2]) != 'd' || p[3] == '\0')
+    return 0;
+  if (strchr ("89abAB", p[3]) != NULL)
+    return 'h';   /* high: U+D800–U+DBFF */
+  if (strchr ("cdefCDEF", p[3]) != NULL)
+    return 'l';   /* low: U+DC00–U+DFFF */
+  return 0;
+}
 
-        if (left < 6 || next[0] != '\\' || next[1] != 'u' || g_ascii_tolower (next[2]) != 'd' ||
-            next[3] == '\0' || strchr ("cdefCDEF", next[3]) == NULL)
+/* A surrogate escape that is not a high one followed by a low one. */
+static gboolean
+has_unpaired_surrogate (const char *text,
+                        gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    switch (surrogate_kind (text + i, length - i))
+      {
+      case 'h':
+        if (surrogate_kind (text + i + 6, length - i - 6) != 'l')
           return TRUE;
+        i += 11;
+        break;
+      case 'l':
+        return TRUE;
+      default:
+        break;
       }
 
   return FALSE;
@@ -62,10 +77,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
 
   /* FIXME: json-glib 1.6, under the lesson reader, leaks its scanner's
-   * string on a high surrogate escape that no low one follows (finding 11
+   * string on a surrogate escape that is not part of a pair (finding 11
    * in docs/reliability.md); such input is skipped until the reader
    * refuses it before json-glib sees it (finding 10). */
-  if (has_unpaired_high_surrogate ((const char *) data, size))
+  if (has_unpaired_surrogate ((const char *) data, size))
     return 0;
 
   lesson = atlas_lesson_read ((const char *) data, size, NAME, &error);
