@@ -30,6 +30,7 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+#ifdef ATLAS_FUZZ_WITH_LIBFUZZER
 /* The first letter of a "\\uDxxx" escape's third digit at @p, or 0. */
 static char
 surrogate_kind (const char *p,
@@ -65,6 +66,7 @@ has_unpaired_surrogate (const char *text,
 
   return FALSE;
 }
+#endif
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -76,12 +78,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GBytes) text_again = NULL;
   g_autoptr(GError) error = NULL;
 
+#ifdef ATLAS_FUZZ_WITH_LIBFUZZER
   /* FIXME: json-glib 1.6, under the lesson reader, leaks its scanner's
    * string on a surrogate escape that is not part of a pair (finding 11
-   * in docs/reliability.md); such input is skipped until the reader
-   * refuses it before json-glib sees it (finding 10). */
+   * in docs/reliability.md). libFuzzer's leak check cannot tell that leak
+   * from ours, so it does not get such input; the replay test does, with
+   * the leak suppressed by name (tests/reliability/lsan.supp,
+   * tests/valgrind.supp). */
   if (has_unpaired_surrogate ((const char *) data, size))
     return 0;
+#endif
 
   lesson = atlas_lesson_read ((const char *) data, size, NAME, &error);
 
@@ -96,15 +102,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   text = atlas_lesson_to_bytes (lesson);
   g_assert_nonnull (text);
-
-  /* FIXME: the reader takes escapes that do not make UTF-8 text (a lone
-   * surrogate such as "\\ud800", or "\\u0000"), and the writer then writes
-   * bytes that are not UTF-8, which the reader refuses: such a lesson,
-   * once saved, no longer opens (regressions/lesson/, docs/reliability.md,
-   * finding 10). Until the reader refuses them, the round trip is only
-   * checked for text that is UTF-8. */
-  if (!g_utf8_validate_len (g_bytes_get_data (text, NULL), g_bytes_get_size (text), NULL))
-    return 0;
 
   again = atlas_lesson_read (g_bytes_get_data (text, NULL), g_bytes_get_size (text), NAME, &error);
   g_assert_no_error (error);
