@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-content-text.h"
 #include "atlas-deployment.h"
 #include "atlas-feature-private.h"
 
@@ -113,6 +114,22 @@ atlas_deployment_get_hq (AtlasDeployment *self)
   g_return_val_if_fail (ATLAS_IS_DEPLOYMENT (self), NULL);
 
   return get_record (self)->hq;
+}
+
+const char *
+atlas_deployment_get_display_unit (AtlasDeployment *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DEPLOYMENT (self), NULL);
+
+  return atlas_content_text_translate (ATLAS_CONTENT_DATASET, get_record (self)->unit);
+}
+
+const char *
+atlas_deployment_get_display_hq (AtlasDeployment *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DEPLOYMENT (self), NULL);
+
+  return atlas_content_text_translate (ATLAS_CONTENT_DATASET, get_record (self)->hq);
 }
 
 const char *

@@ -16,6 +16,10 @@ const char              *atlas_deployment_get_nation   (AtlasDeployment *self);
 const char              *atlas_deployment_get_unit     (AtlasDeployment *self);
 /* (nullable) The headquarters' name. */
 const char              *atlas_deployment_get_hq       (AtlasDeployment *self);
+/* The unit and headquarters to show (see atlas_feature_get_display_title()). */
+const char              *atlas_deployment_get_display_unit (AtlasDeployment *self);
+/* (nullable) */
+const char              *atlas_deployment_get_display_hq   (AtlasDeployment *self);
 /* (nullable) The zone it is located in, when it has no Point. */
 const char              *atlas_deployment_get_zone_id  (AtlasDeployment *self);
 AtlasDeploymentStrength  atlas_deployment_get_strength (AtlasDeployment *self);

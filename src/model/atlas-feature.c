@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "atlas-content-text.h"
 #include "atlas-deployment.h"
 #include "atlas-event.h"
 #include "atlas-feature-private.h"
@@ -211,6 +212,22 @@ atlas_feature_get_description (AtlasFeature *self)
   g_return_val_if_fail (ATLAS_IS_FEATURE (self), NULL);
 
   return get_record (self)->description;
+}
+
+const char *
+atlas_feature_get_display_title (AtlasFeature *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURE (self), NULL);
+
+  return atlas_content_text_translate (ATLAS_CONTENT_DATASET, get_record (self)->title);
+}
+
+const char *
+atlas_feature_get_display_description (AtlasFeature *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURE (self), NULL);
+
+  return atlas_content_text_translate (ATLAS_CONTENT_DATASET, get_record (self)->description);
 }
 
 const char *

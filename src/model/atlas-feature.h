@@ -34,9 +34,16 @@ AtlasFeatureKind   atlas_feature_get_kind         (AtlasFeature  *self);
 /* The position in its kind's list of the dataset. */
 guint              atlas_feature_get_position     (AtlasFeature  *self);
 const char        *atlas_feature_get_id           (AtlasFeature  *self);
+/* The title and description as the file has them, for writers and
+ * diagnostics. */
 const char        *atlas_feature_get_title        (AtlasFeature  *self);
 /* (nullable) */
 const char        *atlas_feature_get_description  (AtlasFeature  *self);
+/* The same to show, in the user's language where the catalogue has it
+ * (see atlas-content-text.h). */
+const char        *atlas_feature_get_display_title       (AtlasFeature  *self);
+/* (nullable) */
+const char        *atlas_feature_get_display_description (AtlasFeature  *self);
 /* (nullable) */
 const char        *atlas_feature_get_category     (AtlasFeature  *self);
 AtlasCertainty     atlas_feature_get_certainty    (AtlasFeature  *self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-content-text.h"
 #include "atlas-lesson-scene.h"
 
 struct _AtlasLessonScene
@@ -383,6 +384,20 @@ atlas_lesson_scene_get_caption (AtlasLessonScene *self)
 {
   g_return_val_if_fail (ATLAS_IS_LESSON_SCENE (self), NULL);
   return self->caption;
+}
+
+const char *
+atlas_lesson_scene_get_display_title (AtlasLessonScene *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LESSON_SCENE (self), NULL);
+  return atlas_content_text_translate (ATLAS_CONTENT_LESSON, self->title);
+}
+
+const char *
+atlas_lesson_scene_get_display_caption (AtlasLessonScene *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LESSON_SCENE (self), NULL);
+  return atlas_content_text_translate (ATLAS_CONTENT_LESSON, self->caption);
 }
 
 void

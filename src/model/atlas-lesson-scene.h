@@ -87,6 +87,9 @@ void                      atlas_lesson_scene_set_title        (AtlasLessonScene 
 const char               *atlas_lesson_scene_get_caption      (AtlasLessonScene        *self);
 void                      atlas_lesson_scene_set_caption      (AtlasLessonScene        *self,
                                                                const char              *caption);
+/* The title and caption to show (see atlas_lesson_get_display_title()). */
+const char               *atlas_lesson_scene_get_display_title   (AtlasLessonScene     *self);
+const char               *atlas_lesson_scene_get_display_caption (AtlasLessonScene     *self);
 
 /* The date the scene shows (its first day), and optionally the date up to
  * which it plays, over play-seconds; unset when the scene stands still. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-content-text.h"
 #include "atlas-dataset.h"
 #include "atlas-lesson.h"
 
@@ -271,6 +272,20 @@ atlas_lesson_get_description (AtlasLesson *self)
 {
   g_return_val_if_fail (ATLAS_IS_LESSON (self), NULL);
   return self->description;
+}
+
+const char *
+atlas_lesson_get_display_title (AtlasLesson *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LESSON (self), NULL);
+  return atlas_content_text_translate (ATLAS_CONTENT_LESSON, self->title);
+}
+
+const char *
+atlas_lesson_get_display_description (AtlasLesson *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LESSON (self), NULL);
+  return atlas_content_text_translate (ATLAS_CONTENT_LESSON, self->description);
 }
 
 void

@@ -67,6 +67,10 @@ void              atlas_lesson_set_title       (AtlasLesson      *self,
 const char       *atlas_lesson_get_description (AtlasLesson      *self);
 void              atlas_lesson_set_description (AtlasLesson      *self,
                                                 const char       *description);
+/* The title and description to show: the bundled lesson's in the user's
+ * language (see atlas-content-text.h), any other as written. */
+const char       *atlas_lesson_get_display_title       (AtlasLesson *self);
+const char       *atlas_lesson_get_display_description (AtlasLesson *self);
 
 guint             atlas_lesson_get_n_scenes    (AtlasLesson      *self);
 /* (transfer none) */
