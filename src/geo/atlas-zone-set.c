@@ -277,7 +277,7 @@ compute_locked (AtlasZoneSet  *self,
     }
 
   info.id = zone->id;
-  info.title = atlas_feature_get_title (ATLAS_FEATURE (zone->zone));
+  info.title = atlas_feature_get_display_title (ATLAS_FEATURE (zone->zone));
   info.proposed = atlas_zone_get_status (zone->zone) == ATLAS_ZONE_STATUS_PROPOSED;
   info.color_index = zone->position;
   info.both_sides = is_band (zone) && zone->rule->side == ATLAS_BAND_SIDE_BOTH;

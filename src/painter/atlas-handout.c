@@ -159,7 +159,7 @@ draw_column (AtlasLessonScene *scene,
       list_height = layout_height (heading) + 3 + layout_height (list) + COLUMN_GAP;
     }
 
-  caption = text_layout (cr, atlas_lesson_scene_get_caption (scene), 11.0, PANGO_WEIGHT_NORMAL, COLUMN_WIDTH);
+  caption = text_layout (cr, atlas_lesson_scene_get_display_caption (scene), 11.0, PANGO_WEIGHT_NORMAL, COLUMN_WIDTH);
   pango_layout_set_spacing (caption, 2 * PANGO_SCALE);
 
   /* The legend is measured in the map's pixels and printed at the map's
@@ -251,12 +251,12 @@ atlas_handout_draw_page (AtlasLesson   *lesson,
   counter_text = g_strdup_printf (_("Scene %u of %u"), index + 1, atlas_lesson_get_n_scenes (lesson));
   counter = text_layout (cr, counter_text, 9, PANGO_WEIGHT_NORMAL, content_w);
   pango_layout_set_alignment (counter, PANGO_ALIGN_RIGHT);
-  lesson_title = text_layout (cr, atlas_lesson_get_title (lesson), 9, PANGO_WEIGHT_NORMAL, content_w * 0.75);
+  lesson_title = text_layout (cr, atlas_lesson_get_display_title (lesson), 9, PANGO_WEIGHT_NORMAL, content_w * 0.75);
   pango_layout_set_ellipsize (lesson_title, PANGO_ELLIPSIZE_END);
   show_layout (cr, counter, &grey, MARGIN, y);
   y += show_layout (cr, lesson_title, &grey, MARGIN, y) + 4;
 
-  title = text_layout (cr, atlas_lesson_scene_get_title (scene), 20, PANGO_WEIGHT_BOLD, content_w);
+  title = text_layout (cr, atlas_lesson_scene_get_display_title (scene), 20, PANGO_WEIGHT_BOLD, content_w);
   pango_layout_set_height (title, -2);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   y += show_layout (cr, title, &black, MARGIN, y) + 1;
@@ -272,7 +272,7 @@ atlas_handout_draw_page (AtlasLesson   *lesson,
   draw_column (scene, legend, painter, cr, MARGIN + map_w + GAP, y, map_h);
 
   /* Translators: the foot of a handout page: the lesson, then the page */
-  footer_text = g_strdup_printf (_("Kosovo Atlas · %s · page %u of %u"), atlas_lesson_get_title (lesson),
+  footer_text = g_strdup_printf (_("Kosovo Atlas · %s · page %u of %u"), atlas_lesson_get_display_title (lesson),
                                  index + 1, atlas_lesson_get_n_scenes (lesson));
   footer = text_layout (cr, footer_text, 7.5, PANGO_WEIGHT_NORMAL, content_w);
   pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
@@ -346,7 +346,7 @@ atlas_handout_write (AtlasLesson                *lesson,
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes,
                                                  ATLAS_HANDOUT_PAGE_WIDTH, ATLAS_HANDOUT_PAGE_HEIGHT);
   cairo_surface_set_fallback_resolution (surface, FALLBACK_DPI, FALLBACK_DPI);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, atlas_lesson_get_title (lesson));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, atlas_lesson_get_display_title (lesson));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
   cr = cairo_create (surface);
 

@@ -487,7 +487,7 @@ atlas_highlight_overlay_new (AtlasDataset              *dataset,
         {
           atlas_lonlat_to_unit_mercator (lon, lat, &item.x, &item.y);
           if (atlas_feature_get_kind (feature) != ATLAS_KIND_DEPLOYMENT)
-            item.label = g_strdup (atlas_feature_get_title (feature));
+            item.label = g_strdup (atlas_feature_get_display_title (feature));
         }
       else
         continue;

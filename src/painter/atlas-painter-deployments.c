@@ -277,7 +277,7 @@ atlas_deployment_set_new (AtlasDataset *dataset,
         entry.troops_min = entry.troops_max = -1;
       entry.committed = atlas_deployment_get_strength (deployment) == ATLAS_STRENGTH_COMMITTED;
       entry.nation = atlas_deployment_get_nation (deployment);
-      entry.unit = atlas_deployment_get_unit (deployment);
+      entry.unit = atlas_deployment_get_display_unit (deployment);
       entry.alliance = g_strcmp0 (entry.nation, "NATO") == 0;
       entry.troops_text = atlas_deployment_format_troops (deployment);
       g_array_append_val (set->entries, entry);

@@ -379,7 +379,7 @@ atlas_place_dup_label (AtlasPlace  *place,
   names = atlas_place_get_names (place, &n_names);
   label = atlas_names_choose (names, n_names, mode, script);
   if (label == NULL)
-    label = g_strdup (atlas_feature_get_title (ATLAS_FEATURE (place)));
+    label = g_strdup (atlas_feature_get_display_title (ATLAS_FEATURE (place)));
   return label;
 }
 

@@ -305,7 +305,7 @@ atlas_layers_panel_set_zones (AtlasLayersPanel *self,
     {
       g_autoptr(AtlasFeature) zone = g_list_model_get_item (zones, i);
       const char *id = atlas_feature_get_id (zone);
-      GtkWidget *check = new_check (atlas_feature_get_title (zone));
+      GtkWidget *check = new_check (atlas_feature_get_display_title (zone));
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->hidden_zones, id));
       g_object_set_data_full (G_OBJECT (check), "zone-id", g_strdup (id), g_free);

@@ -601,6 +601,25 @@ open_file (AtlasLessonEditor *self,
   atlas_lesson_load_async (file, self->cancellable, on_opened, data);
 }
 
+/* The bundled lesson's text is translated where it is shown (see
+ * atlas-content-text.h); a copy of it to edit takes the text as shown, so
+ * that a teacher edits, and saves, the lesson in their own language. A
+ * lesson opened from a file is edited as written. */
+static void
+localize_bundled (AtlasLesson *lesson)
+{
+  atlas_lesson_set_title (lesson, atlas_lesson_get_display_title (lesson));
+  atlas_lesson_set_description (lesson, atlas_lesson_get_display_description (lesson));
+
+  for (guint i = 0; i < atlas_lesson_get_n_scenes (lesson); i++)
+    {
+      AtlasLessonScene *scene = atlas_lesson_get_scene (lesson, i);
+
+      atlas_lesson_scene_set_title (scene, atlas_lesson_scene_get_display_title (scene));
+      atlas_lesson_scene_set_caption (scene, atlas_lesson_scene_get_display_caption (scene));
+    }
+}
+
 static void
 run_then (AtlasLessonEditor *self)
 {
@@ -638,7 +657,10 @@ run_then (AtlasLessonEditor *self)
 
         /* A copy to change and save elsewhere: it has no file. */
         if (lesson != NULL)
-          set_lesson (self, lesson, NULL, FALSE);
+          {
+            localize_bundled (lesson);
+            set_lesson (self, lesson, NULL, FALSE);
+          }
         else
           show_error (self, _("Could Not Open the Lesson"), error);
       }

@@ -506,7 +506,7 @@ update_texts (AtlasPresenter *self)
 
   if (scene == NULL)
     {
-      gtk_label_set_text (self->title_label, atlas_lesson_get_title (self->lesson));
+      gtk_label_set_text (self->title_label, atlas_lesson_get_display_title (self->lesson));
       gtk_label_set_text (self->caption_label, _("This lesson has no scenes yet."));
       gtk_label_set_text (self->sources_label, "");
       return;
@@ -522,9 +522,9 @@ update_texts (AtlasPresenter *self)
     }
   g_string_append_printf (sources, "%s%s", sources->len > 0 ? " · " : "", atlas_painter_get_attribution ());
 
-  gtk_label_set_text (self->title_label, atlas_lesson_scene_get_title (scene));
-  gtk_label_set_text (self->caption_label, atlas_lesson_scene_get_caption (scene));
-  gtk_widget_set_visible (GTK_WIDGET (self->caption_label), *atlas_lesson_scene_get_caption (scene) != '\0');
+  gtk_label_set_text (self->title_label, atlas_lesson_scene_get_display_title (scene));
+  gtk_label_set_text (self->caption_label, atlas_lesson_scene_get_display_caption (scene));
+  gtk_widget_set_visible (GTK_WIDGET (self->caption_label), *atlas_lesson_scene_get_display_caption (scene) != '\0');
   gtk_label_set_text (self->sources_label, sources->str);
 }
 

@@ -738,7 +738,7 @@ on_lesson_loaded (GObject      *object,
     }
 
   g_set_object (&self->lesson, lesson);
-  message = g_strdup_printf (_("Lesson “%s” opened: press F5 to present it"), atlas_lesson_get_title (lesson));
+  message = g_strdup_printf (_("Lesson “%s” opened: press F5 to present it"), atlas_lesson_get_display_title (lesson));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 

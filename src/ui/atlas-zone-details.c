@@ -135,9 +135,9 @@ update_description (AtlasZoneDetails *self)
 
   proposed = atlas_zone_get_status (zone) == ATLAS_ZONE_STATUS_PROPOSED;
   dates = atlas_feature_format_dates (feature);
-  description = atlas_feature_get_description (feature);
+  description = atlas_feature_get_display_description (feature);
 
-  gtk_label_set_text (self->title_label, atlas_feature_get_title (feature));
+  gtk_label_set_text (self->title_label, atlas_feature_get_display_title (feature));
   gtk_label_set_text (self->status_label,
                       /* Translators: the status of a zone */
                       proposed ? C_("zone status", "Proposed") : C_("zone status", "In force"));
