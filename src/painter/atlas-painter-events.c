@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>
@@ -1090,6 +1091,40 @@ atlas_painter_get_event_color (AtlasPainter *painter,
   g_return_if_fail (color != NULL);
 
   *color = colors_for (painter)[slot_for_category (category)];
+}
+
+/**
+ * atlas_painter_get_event_category_label:
+ * @category: an event category as the data writes it; "" for none
+ *
+ * The categories docs/data-format.md suggests are named in the user's
+ * language, for legends and details; any other is shown as written.
+ *
+ * Returns: the name to show
+ */
+const char *
+atlas_painter_get_event_category_label (const char *category)
+{
+  static const struct { const char *category; const char *label; } known[] = {
+    /* Translators: event categories, in the legend of an exported map and
+     * in the details of an event */
+    { "political", NC_("event category", "Political") },
+    { "military", NC_("event category", "Military") },
+    { "agreement", NC_("event category", "Agreement") },
+    { "unrest", NC_("event category", "Unrest") },
+    { "visit", NC_("event category", "Visit") },
+    { "humanitarian", NC_("event category", "Humanitarian") },
+    { "other", NC_("event category", "Other") },
+    { "", NC_("event category", "Other") },
+  };
+
+  g_return_val_if_fail (category != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (category, known[i].category))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "event category", known[i].label);
+
+  return category;
 }
 
 static int

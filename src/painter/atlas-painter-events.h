@@ -106,6 +106,7 @@ void           atlas_painter_get_event_color      (AtlasPainter         *painter
                                                    AtlasRgba            *color);
 char         **atlas_event_set_get_categories     (AtlasEventSet        *set,
                                                    const AtlasView      *view);
+const char    *atlas_painter_get_event_category_label (const char     *category);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEventSet, atlas_event_set_unref)
 

@@ -18,30 +18,6 @@ draw_events (cairo_t                   *cr,
   atlas_painter_draw_events (context->painter, cr, context->view, user_data, ATLAS_EVENT_NONE, NULL);
 }
 
-/* The categories docs/data-format.md suggests, for people; others as
- * written in the data. */
-static const char *
-category_label (const char *category)
-{
-  static const struct { const char *category; const char *label; } known[] = {
-    /* Translators: event categories in the legend of an exported map */
-    { "political", NC_("event category", "Political") },
-    { "military", NC_("event category", "Military") },
-    { "agreement", NC_("event category", "Agreement") },
-    { "unrest", NC_("event category", "Unrest") },
-    { "visit", NC_("event category", "Visit") },
-    { "humanitarian", NC_("event category", "Humanitarian") },
-    { "other", NC_("event category", "Other") },
-    { "", NC_("event category", "Other") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_str_equal (category, known[i].category))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "event category", known[i].label);
-
-  return category;
-}
-
 static void
 add_event_legend (AtlasLegend               *legend,
                   const AtlasOverlayContext *context,
@@ -59,7 +35,7 @@ add_event_legend (AtlasLegend               *legend,
       AtlasRgba color;
 
       atlas_painter_get_event_color (context->painter, categories[i], &color);
-      atlas_legend_add_point (legend, category_label (categories[i]), &color, 4.0);
+      atlas_legend_add_point (legend, atlas_painter_get_event_category_label (categories[i]), &color, 4.0);
     }
 }
 

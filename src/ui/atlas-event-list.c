@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-event-list.h"
+#include "atlas-painter-events.h"
 
 /*
  * The events of the current window as a list beside the map. One row is
@@ -115,9 +116,14 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *date = gtk_widget_get_next_sibling (title);
   g_autofree char *dates = atlas_feature_format_dates (feature);
   const char *category = atlas_feature_get_category (feature);
-  g_autofree char *line = category ? g_strdup_printf ("%s · %s", dates, category) : g_strdup (dates);
+  g_autofree char *line = NULL;
 
-  gtk_label_set_text (GTK_LABEL (title), atlas_feature_get_title (feature));
+  if (category != NULL)
+    line = g_strdup_printf ("%s · %s", dates, atlas_painter_get_event_category_label (category));
+  else
+    line = g_strdup (dates);
+
+  gtk_label_set_text (GTK_LABEL (title), atlas_feature_get_display_title (feature));
   gtk_label_set_text (GTK_LABEL (date), line);
 }
 

@@ -7,6 +7,7 @@
 
 #include "atlas-deployment.h"
 #include "atlas-feature-details.h"
+#include "atlas-painter-events.h"
 
 /*
  * What the dataset says about one feature: its title, dates at their own
@@ -92,16 +93,16 @@ format_facts (AtlasFeature *feature)
 
   g_string_append (text, certainty_label (atlas_feature_get_certainty (feature)));
   if (category != NULL)
-    g_string_append_printf (text, " · %s", category);
+    g_string_append_printf (text, " · %s", atlas_painter_get_event_category_label (category));
 
   if (ATLAS_IS_DEPLOYMENT (feature))
     {
       AtlasDeployment *deployment = ATLAS_DEPLOYMENT (feature);
       g_autofree char *troops = atlas_deployment_format_troops (deployment);
-      const char *hq = atlas_deployment_get_hq (deployment);
+      const char *hq = atlas_deployment_get_display_hq (deployment);
 
       g_string_append_printf (text, "\n%s · %s", atlas_deployment_get_nation (deployment),
-                              atlas_deployment_get_unit (deployment));
+                              atlas_deployment_get_display_unit (deployment));
       g_string_append_c (text, '\n');
       if (atlas_deployment_get_strength (deployment) == ATLAS_STRENGTH_COMMITTED)
         /* Translators: %s is a number of troops, e.g. "7,000"; pledged, not present */
@@ -133,9 +134,9 @@ update (AtlasFeatureDetails *self)
   dates = atlas_feature_format_dates (feature);
   facts = format_facts (feature);
   sources = format_sources (feature);
-  description = atlas_feature_get_description (feature);
+  description = atlas_feature_get_display_description (feature);
 
-  gtk_label_set_text (self->title, atlas_feature_get_title (feature));
+  gtk_label_set_text (self->title, atlas_feature_get_display_title (feature));
   gtk_label_set_text (self->dates, dates);
   gtk_label_set_text (self->facts, facts);
   gtk_label_set_text (self->description, description ? description : "");
