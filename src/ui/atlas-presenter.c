@@ -515,10 +515,12 @@ update_texts (AtlasPresenter *self)
   for (guint i = 0; i < atlas_lesson_scene_get_n_sources (scene); i++)
     {
       const AtlasLessonSource *source = atlas_lesson_scene_get_source (scene, i);
+      /* Translators: the title of a source, quoted in the presenter's
+       * footer; use your language's quotation marks, e.g. „%s“ or «%s» */
+      g_autofree char *quoted = g_strdup_printf (C_("quotation", "“%s”"), source->title);
 
       /* Publisher and title only: addresses are for the handout. */
-      g_string_append_printf (sources, "%s%s, “%s”", i == 0 ? _("Sources: ") : "; ",
-                              source->publisher, source->title);
+      g_string_append_printf (sources, "%s%s, %s", i == 0 ? _("Sources: ") : "; ", source->publisher, quoted);
     }
   g_string_append_printf (sources, "%s%s", sources->len > 0 ? " · " : "", atlas_painter_get_attribution ());
 
