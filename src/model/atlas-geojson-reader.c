@@ -9,6 +9,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-geojson-private.h"
+#include "atlas-json-escape.h"
 
 /*
  * yajl calls us once per JSON token. A stack of frames, one per open array
@@ -95,6 +96,45 @@ atlas_reader_token_start (AtlasReader   *r,
                type == ATLAS_JSON_BOOLEAN ? 4 : 4;
 
   return end >= size ? end - size : 0;
+}
+
+/* yajl checks only that a string is shaped like UTF-8 (overlong forms,
+ * surrogates and code points past U+10FFFF pass) and decodes a surrogate
+ * escape that is not half of a pair into another character: every string
+ * and member name is checked here, at the byte or escape that is wrong. */
+static gboolean
+check_text (AtlasReader *r,
+            const char  *text,
+            gsize        len)
+{
+  const char *data = r->session->text;
+  gsize end = atlas_reader_offset (r);
+  const char *raw = text;
+  gsize raw_len = len;
+  const char *invalid;
+  gssize escape = -1;
+
+  /* A string without escapes is handed over in place; one with escapes
+   * was decoded elsewhere, so its text as written is checked instead. */
+  if ((guintptr) text < (guintptr) data || (guintptr) text >= (guintptr) (data + end))
+    {
+      gsize start = atlas_json_string_start (data, end - 1) + 1;
+
+      raw = data + start;
+      raw_len = end - 1 - start;
+      escape = atlas_json_find_unpaired_surrogate (raw, raw_len);
+    }
+
+  if (g_utf8_validate_len (raw, escape >= 0 ? (gsize) escape : raw_len, &invalid))
+    {
+      if (escape < 0)
+        return TRUE;
+      return atlas_reader_fail (r, raw - data + escape, ATLAS_DATASET_ERROR_SYNTAX,
+                                "invalid UTF-8 in a string: the escape \\%.5s is an unpaired surrogate",
+                                raw + escape + 1);
+    }
+
+  return atlas_reader_fail (r, invalid - data, ATLAS_DATASET_ERROR_SYNTAX, "invalid UTF-8 in a string");
 }
 
 /* --- Feature structure ------------------------------------------------ */
@@ -406,6 +446,9 @@ on_value (AtlasReader   *r,
                               "a value of %" G_GSIZE_FORMAT " bytes is longer than the limit of %"
                               G_GSIZE_FORMAT, len, ATLAS_MAX_STRING_LENGTH);
 
+  if (type == ATLAS_JSON_STRING && !check_text (r, text, len))
+    return FALSE;
+
   if (r->depth == 0)
     {
       if (type != ATLAS_JSON_OBJECT)
@@ -545,6 +588,9 @@ cb_map_key (void                *ctx,
                               ATLAS_DATASET_ERROR_STRING_TOO_LONG,
                               "a member name of %" G_GSIZE_FORMAT " bytes is longer than the limit of %"
                               G_GSIZE_FORMAT, (gsize) len, ATLAS_MAX_STRING_LENGTH);
+
+  if (!check_text (r, (const char *) text, len))
+    return FALSE;
 
   switch (frame->role)
     {

@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "atlas-dataset.h"
 #include "atlas-diagnostic.h"
 #include "fuzz-target.h"
@@ -18,18 +16,12 @@
  * feature, geometry and time query stays inside its own arrays.
  */
 
-/* Text that a label can show: valid UTF-8.
- *
- * FIXME: the loader keeps strings that are only shaped like UTF-8: overlong
- * forms ("\xc1\x9a"), surrogates (raw "\xed\xa0\x80", or a lone "\\ud800"
- * escape decoded to them) and code points past U+10FFFF, in feature
- * strings and in the messages that quote them (regressions/dataset/,
- * docs/reliability.md). Until it refuses them, only those are let through
- * here; a truncated or stray byte still fails. */
+/* Text that a label can show: valid UTF-8 (which rules out overlong
+ * forms, surrogates and code points past U+10FFFF, as the loader must). */
 static gboolean
 is_text (const char *text)
 {
-  return g_utf8_validate (text, -1, NULL) || fuzz_is_utf8_shaped (text, strlen (text));
+  return g_utf8_validate (text, -1, NULL);
 }
 
 int

@@ -29,29 +29,3 @@ fuzz_target_init_glib (void)
   g_setenv ("GIO_USE_VFS", "local", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }
-
-/* Shaped like UTF-8: lead bytes followed by the right number of
- * continuation bytes, without UTF-8's checks of ranges (overlong forms,
- * surrogates and code points past U+10FFFF pass). Used where a reader is
- * known to let such text through (docs/reliability.md, findings). */
-static inline gboolean
-fuzz_is_utf8_shaped (const char *text,
-                     gsize       length)
-{
-  const guchar *p = (const guchar *) text;
-  const guchar *end = p + length;
-
-  while (p < end)
-    {
-      guint n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : 4;
-
-      if (n == 4 || (gsize) (end - p) <= n)
-        return FALSE;
-      p++;
-      for (guint i = 0; i < n; i++, p++)
-        if ((*p & 0xc0) != 0x80)
-          return FALSE;
-    }
-
-  return TRUE;
-}

@@ -222,6 +222,77 @@ test_huge_string (void)
   assert_file_error (text, "huge.geojson", ATLAS_DATASET_ERROR_STRING_TOO_LONG, expected);
 }
 
+/* yajl lets through what is only shaped like UTF-8 and decodes a lone
+ * surrogate escape into another character: each is a file-level error at
+ * its byte or escape (finding 1 in docs/reliability.md), wherever the
+ * string is, skipped values and member names included. */
+static void
+test_ill_formed_utf8 (void)
+{
+  const struct { const char *title; const char *expected; } titles[] = {
+    { "\xc0\x80", "1:307: invalid UTF-8 in a string" },                  /* overlong NUL */
+    { "ab\xc1\x9a", "1:309: invalid UTF-8 in a string" },                /* overlong "Z" */
+    { "\xe0\x80\xaf", "1:307: invalid UTF-8 in a string" },              /* overlong "/" */
+    { "x\xed\xa0\x80", "1:308: invalid UTF-8 in a string" },             /* the surrogate U+D800 */
+    { "\xf4\x90\x80\x80", "1:307: invalid UTF-8 in a string" },          /* U+110000 */
+    { "\xc3\xa9\\n\xed\xbf\xbf", "1:310: invalid UTF-8 in a string" }, /* after an escape */
+    { "\\ud800", "1:307: invalid UTF-8 in a string: the escape \\ud800 is an unpaired surrogate" },
+    { "\\ud800x", "1:307: invalid UTF-8 in a string: the escape \\ud800 is an unpaired surrogate" },
+    { "\\ud800\\u0041", "1:307: invalid UTF-8 in a string: the escape \\ud800 is an unpaired surrogate" },
+    { "\\uDBFF\\uDBFF", "1:307: invalid UTF-8 in a string: the escape \\uDBFF is an unpaired surrogate" },
+    { "\xc3\xa9\\\\\\udc00", "1:310: invalid UTF-8 in a string: the escape \\udc00 is an unpaired surrogate" },
+    { "\\\"\\ud83d\\ude00\\udded", "1:321: invalid UTF-8 in a string: the escape \\udded is an unpaired surrogate" },
+  };
+  const struct { const char *text; const char *expected; } elsewhere[] = {
+    /* "type" was quoted in the message that refuses it. */
+    { "{\"type\":\"\xc1\x9a\",\"features\":[]}", "1:10: invalid UTF-8 in a string" },
+    { "{\"type\":\"FeatureCollection\",\"features\":[],\"\xed\xa0\x80\":1}", "1:44: invalid UTF-8 in a string" },
+    { "{\"type\":\"FeatureCollection\",\"features\":[],\"x\":[\"\\udfff\"]}",
+      "1:49: invalid UTF-8 in a string: the escape \\udfff is an unpaired surrogate" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GString) text = g_string_new (PREFIX OK_FEATURE ",{\"type\":\"Feature\",\"geometry\":null,"
+                                              "\"properties\":{\"kind\":\"event\",\"id\":\"x\",\"title\":\"");
+      g_autofree char *expected = g_strconcat ("utf8.geojson:", titles[i].expected, NULL);
+
+      g_test_message ("title %u", i);
+      g_string_append (text, titles[i].title);
+      g_string_append (text, "\"}}]}");
+      assert_file_error (text, "utf8.geojson", ATLAS_DATASET_ERROR_SYNTAX, expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (elsewhere); i++)
+    {
+      g_autoptr(GString) text = g_string_new (elsewhere[i].text);
+      g_autofree char *expected = g_strconcat ("utf8.geojson:", elsewhere[i].expected, NULL);
+
+      g_test_message ("elsewhere %u", i);
+      assert_file_error (text, "utf8.geojson", ATLAS_DATASET_ERROR_SYNTAX, expected);
+    }
+}
+
+/* Surrogate pairs and other escapes stay what they stand for. */
+static void
+test_escapes_kept (void)
+{
+  g_autoptr(GString) text = g_string_new (PREFIX "{\"type\":\"Feature\",\"geometry\":null,"
+                                          "\"properties\":{\"kind\":\"event\",\"id\":\"ok-1\",\"title\":"
+                                          "\"\\ud83d\\ude00 \\\\ud800 \\u00e9\xc3\xa9 \\\"\","
+                                          "\"\\udbff\\udfff\":1,\"start\":\"1999\",\"certainty\":\"certain\","
+                                          "\"sources\":[{\"title\":\"T\",\"publisher\":\"P\",\"date\":\"1999\"}]}}]}");
+  g_autoptr(GFile) file = atlas_test_write_file ("escapes.geojson", text);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasFeature) feature = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = load (file, "escapes.geojson", &dataset, &error);
+
+  g_assert_no_error (error);
+  feature = atlas_dataset_get_feature (dataset, ATLAS_KIND_EVENT, 0);
+  g_assert_cmpstr (atlas_feature_get_title (feature), ==, "\xf0\x9f\x98\x80 \\ud800 \xc3\xa9\xc3\xa9 \"");
+}
+
 /* Bigger than the limit: refused before anything is read. The file is
  * sparse, so it takes no disk space. */
 static void
@@ -318,6 +389,8 @@ main (int   argc,
   g_test_add_func ("/model/invalid/corpus", test_corpus);
   g_test_add_func ("/model/invalid/deep-nesting", test_deep_nesting);
   g_test_add_func ("/model/invalid/huge-string", test_huge_string);
+  g_test_add_func ("/model/invalid/ill-formed-utf8", test_ill_formed_utf8);
+  g_test_add_func ("/model/invalid/escapes-kept", test_escapes_kept);
   g_test_add_func ("/model/invalid/file-too-large", test_file_too_large);
   g_test_add_func ("/model/invalid/feature-limits", test_feature_limits);
   g_test_add_func ("/model/invalid/many-problems", test_many_problems);
