@@ -687,21 +687,38 @@ is_light (const AtlasRgba *color)
   return 0.2126 * color->r + 0.7152 * color->g + 0.0722 * color->b > 0.55;
 }
 
+/**
+ * atlas_painter_format_event_count:
+ * @count: a number of events
+ *
+ * How a cluster or a stack of events prints its count: grouped as the
+ * locale groups digits, in thousands from 10 000 on, where a disc has no
+ * room for five digits.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+atlas_painter_format_event_count (guint count)
+{
+  if (count < 10000)
+    return g_strdup_printf ("%'u", count);
+
+  /* Translators: thousands of events in a cluster on the map, e.g. "12k"
+   * for 12 000; it must stay short to fit in a small disc */
+  return g_strdup_printf (C_("event count", "%'uk"), count / 1000);
+}
+
 static void
 draw_count (Pen          *pen,
             const Symbol *symbol)
 {
   const AtlasRgba *fill = &colors_for (pen->painter)[symbol->slot];
+  g_autofree char *text = atlas_painter_format_event_count (symbol->count);
   PangoRectangle ink;
-  char text[16];
 
   if (pen->layout == NULL)
     pen->layout = atlas_snapshot_create_layout (pen->cr, 10.5, PANGO_WEIGHT_BOLD);
 
-  if (symbol->count < 10000)
-    g_snprintf (text, sizeof text, "%u", symbol->count);
-  else
-    g_snprintf (text, sizeof text, "%uk", symbol->count / 1000);
   pango_layout_set_text (pen->layout, text, -1);
   pango_layout_get_pixel_extents (pen->layout, &ink, NULL);
 
@@ -721,13 +738,12 @@ draw_stack_badge (Pen          *pen,
 {
   const AtlasPalette *palette = atlas_painter_get_palette (pen->painter);
   double r = pen->point_radius;
+  g_autofree char *text = atlas_painter_format_event_count (symbol->stack);
   PangoRectangle ink;
-  char text[16];
 
   if (pen->badge_layout == NULL)
     pen->badge_layout = atlas_snapshot_create_layout (pen->cr, 9.0, PANGO_WEIGHT_BOLD);
 
-  g_snprintf (text, sizeof text, "%u", symbol->stack);
   pango_layout_set_text (pen->badge_layout, text, -1);
   pango_layout_get_pixel_extents (pen->badge_layout, &ink, NULL);
 
@@ -750,7 +766,10 @@ count_stacks (GArray *symbols)
   for (guint i = 0; i < symbols->len; i++)
     {
       Symbol *symbol = &g_array_index (symbols, Symbol, i);
-      gint64 key = ((gint64) lround (symbol->x) << 32) ^ (gint64) (guint32) lround (symbol->y);
+      /* The pixel's column and row, 32 bits each: unsigned, as symbols
+       * just left of or above the view have negative coordinates, and
+       * shifting a negative number is undefined. */
+      gint64 key = (gint64) (((guint64) (guint32) lround (symbol->x) << 32) | (guint32) lround (symbol->y));
       gpointer found;
 
       if (symbol->size != 0)

@@ -107,6 +107,7 @@ void           atlas_painter_get_event_color      (AtlasPainter         *painter
 char         **atlas_event_set_get_categories     (AtlasEventSet        *set,
                                                    const AtlasView      *view);
 const char    *atlas_painter_get_event_category_label (const char     *category);
+char          *atlas_painter_format_event_count       (guint           count);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEventSet, atlas_event_set_unref)
 

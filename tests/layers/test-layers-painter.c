@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -302,6 +303,85 @@ test_events_categories (void)
   near = atlas_event_set_get_categories (set, &view);
   g_assert_cmpuint (g_strv_length (near), ==, 1);
   g_assert_cmpstr (near[0], ==, "military");
+}
+
+/* The legend and the details name the categories the same way; others
+ * are shown as the data writes them. */
+static void
+test_events_category_labels (void)
+{
+  const char *custom = "custom-category";
+
+  g_assert_cmpstr (atlas_painter_get_event_category_label ("military"), ==, "Military");
+  g_assert_cmpstr (atlas_painter_get_event_category_label ("humanitarian"), ==, "Humanitarian");
+  g_assert_cmpstr (atlas_painter_get_event_category_label (""), ==, "Other");
+  g_assert_true (atlas_painter_get_event_category_label (custom) == custom);
+}
+
+/* Counts on clusters and stacks follow the locale's digit grouping and
+ * switch to thousands where five digits would not fit. */
+static void
+test_events_count_text (void)
+{
+  g_autofree char *locale = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *small = atlas_painter_format_event_count (12);
+  g_autofree char *large = atlas_painter_format_event_count (23456);
+
+  g_assert_cmpstr (small, ==, "12");
+  g_assert_cmpstr (large, ==, "23k");
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") != NULL)
+    {
+      g_autofree char *grouped = atlas_painter_format_event_count (9876);
+
+      g_assert_cmpstr (grouped, ==, "9,876");
+      setlocale (LC_NUMERIC, locale);
+    }
+  else
+    g_test_message ("en_US.UTF-8 is not installed: digit grouping not checked");
+}
+
+/* Points just off the left edge of the view are still drawn (their
+ * discs reach into it) and counted in stacks: their pixel columns are
+ * negative, which the stack key must take (UBSan finding 5). */
+static void
+test_events_left_of_view (void)
+{
+  g_autoptr(AtlasPainter) painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasEventSet) set = NULL;
+  GString *json = begin_collection ();
+  AtlasEventDrawInfo info;
+  AtlasView view;
+  cairo_surface_t *surface;
+  double mx, my, lon, lat, px, py, argb[4];
+
+  view_around_pristina (&view);
+  atlas_view_unproject (&view, -2.0, 300.0, &mx, &my);
+  lon = atlas_mercator_lon_from_x (mx);
+  lat = atlas_mercator_lat_from_y (my);
+
+  /* Three in one place left of the view, one above it, one inside. */
+  add_event (json, "left-1", "military", 0, G_MININT, lon, lat);
+  add_event (json, "left-2", "military", 0, G_MININT, lon, lat);
+  add_event (json, "left-3", "political", 0, G_MININT, lon, lat);
+  atlas_view_unproject (&view, 200.0, -2.0, &mx, &my);
+  add_event (json, "above", "military", 0, G_MININT, atlas_mercator_lon_from_x (mx), atlas_mercator_lat_from_y (my));
+  add_event (json, "inside", "military", 0, G_MININT, 21.16, 42.66);
+  dataset = finish_collection (json);
+  set = atlas_event_set_new (dataset, test_day (0), ATLAS_EVENT_WINDOW_TRAILING, 30);
+
+  surface = draw_events (painter, &view, set, ATLAS_EVENT_NONE, &info);
+  g_assert_cmpuint (info.n_points, ==, 5);
+  g_assert_cmpuint (info.n_clusters, ==, 0);
+
+  /* The part of the stacked disc inside the view is painted. */
+  project_lonlat (&view, lon, lat, &px, &py);
+  g_assert_cmpfloat (px, <, 0);
+  read_argb (surface, 0.5, py, argb);
+  g_assert_cmpfloat (argb[0], >, 0.5);
+
+  cairo_surface_destroy (surface);
 }
 
 /* @n events on a 100 × 100 grid of points 0.001° apart. */
@@ -746,6 +826,9 @@ main (int   argc,
   g_test_add_func ("/layers/events/palette", test_events_palette);
   g_test_add_func ("/layers/events/pick", test_events_pick);
   g_test_add_func ("/layers/events/categories", test_events_categories);
+  g_test_add_func ("/layers/events/category-labels", test_events_category_labels);
+  g_test_add_func ("/layers/events/count-text", test_events_count_text);
+  g_test_add_func ("/layers/events/left-of-view", test_events_left_of_view);
   g_test_add_func ("/layers/events/aggregation", test_events_aggregation);
   g_test_add_func ("/layers/events/100k", test_events_100k);
   g_test_add_func ("/layers/deployments/active", test_deployments_active);
