@@ -1010,6 +1010,31 @@ on_show_diagnostics (AdwToast    *toast,
   show_diagnostics (self, diagnostics);
 }
 
+/* How many features were left out: one feature can have several errors.
+ * Features are told apart by file and index (ids may be missing or
+ * repeated). Only listed problems are seen (the list stops at
+ * ATLAS_MAX_DIAGNOSTICS); with none that names a feature, every error
+ * counts as one. */
+static guint
+count_failed_features (GListModel *diagnostics,
+                       guint       n_errors)
+{
+  g_autoptr(GHashTable) failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (diagnostics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+
+      if (atlas_diagnostic_get_severity (diagnostic) == ATLAS_SEVERITY_ERROR &&
+          atlas_diagnostic_get_feature_index (diagnostic) >= 0)
+        g_hash_table_add (failed, g_strdup_printf ("%d:%s", atlas_diagnostic_get_feature_index (diagnostic),
+                                                   atlas_diagnostic_get_file (diagnostic)));
+    }
+
+  return g_hash_table_size (failed) > 0 ? g_hash_table_size (failed) : n_errors;
+}
+
 static void
 toast_diagnostics (AtlasWindow *self,
                    GListModel  *diagnostics,
@@ -1023,8 +1048,12 @@ toast_diagnostics (AtlasWindow *self,
     return;
 
   if (n_errors > 0)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature could not be loaded",
-                                          "%u features could not be loaded", n_errors), n_errors);
+    {
+      guint n_failed = count_failed_features (diagnostics, n_errors);
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature could not be loaded",
+                                            "%u features could not be loaded", n_failed), n_failed);
+    }
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The data has %u warning",
                                           "The data has %u warnings", n_warnings), n_warnings);
