@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
+#include "atlas-json-escape.h"
 #include "atlas-lesson-reader.h"
 
 /*
@@ -216,6 +217,20 @@ check_syntax (Reader     *reader,
   return ok;
 }
 
+/* json-glib 1.6 decodes a surrogate escape that is not half of a pair
+ * into bytes that are not UTF-8, and on some ("\ud800\ud800") leaks the
+ * string it was building: such text must not reach it. Only strings hold
+ * escapes, so after check_syntax() the whole text can be searched. */
+static gboolean
+check_escapes (Reader     *reader,
+               const char *data,
+               gsize       length)
+{
+  gssize escape = atlas_json_find_unpaired_surrogate (data, length);
+
+  return escape < 0 || fail_at (reader, data, escape, ATLAS_LESSON_ERROR_ENCODING, _("not valid UTF-8"));
+}
+
 static JsonNode *
 parse (Reader     *reader,
        const char *data,
@@ -341,14 +356,16 @@ get_string (Reader      *reader,
     return fail (reader, place, _("must be a string, not %s"), describe (node));
 
   text = json_node_get_string (node);
-  /* json-glib turns a lone surrogate escape ("\ud800") into bytes that
-   * are not UTF-8: such a lesson could be saved but never opened again. */
+  /* check_escapes() keeps what json-glib cannot decode from it; should
+   * anything else give bytes that are not UTF-8, the lesson could be
+   * saved but never opened again. */
   if (!g_utf8_validate (text, -1, NULL))
     return fail (reader, place, _("not valid UTF-8"));
   if (!allow_empty && *text == '\0')
     return fail (reader, place, _("must not be empty"));
   if (g_utf8_strlen (text, -1) > (glong) max_length)
-    return fail (reader, place, _("longer than %" G_GSIZE_FORMAT " characters"), max_length);
+    return fail (reader, place, ngettext ("longer than %lu character", "longer than %lu characters", max_length),
+                 (unsigned long) max_length);
 
   *out = text;
   return TRUE;
@@ -807,8 +824,8 @@ atlas_lesson_read (const char  *data,
   if (length > ATLAS_LESSON_MAX_FILE_SIZE)
     {
       g_set_error (error, ATLAS_LESSON_ERROR, ATLAS_LESSON_ERROR_TOO_LARGE,
-                   _("%s: larger than %" G_GSIZE_FORMAT " MiB: not a lesson"),
-                   name, ATLAS_LESSON_MAX_FILE_SIZE >> 20);
+                   _("%s: larger than %lu MiB: not a lesson"),
+                   name, (unsigned long) (ATLAS_LESSON_MAX_FILE_SIZE >> 20));
       return NULL;
     }
 
@@ -828,6 +845,7 @@ atlas_lesson_read (const char  *data,
 
   if (!check_encoding (&reader, data, length) ||
       !check_syntax (&reader, data, length) ||
+      !check_escapes (&reader, data, length) ||
       (root = parse (&reader, data, length)) == NULL)
     return NULL;
 
