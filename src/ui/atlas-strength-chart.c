@@ -30,6 +30,8 @@
 #define PAD_RIGHT        10.0
 #define PAD_BOTTOM       18.0
 #define MIN_YEAR_GAP     30.0    /* pixels between year labels */
+#define LEGEND_SWATCH    12.0    /* a legend entry's colour and the space after it */
+#define LEGEND_GAP       10.0    /* between legend entries */
 #define MAX_JOIN_DAYS    (3 * 365) /* reports further apart stay unjoined */
 
 typedef struct
@@ -262,6 +264,18 @@ has_data (AtlasStrengthChart *self)
          (self->total->observations->len > 0 || self->nations->len > 0);
 }
 
+static char *
+format_troops (const Observation *o)
+{
+  if (o->min < o->max)
+    /* Translators: a range of troop numbers on the troop chart and in its
+     * description, e.g. "39,000–45,000"; "%'d" prints a number with the
+     * locale's digit grouping */
+    return g_strdup_printf (C_("troop range", "%'d–%'d"), o->min, o->max);
+
+  return g_strdup_printf ("%'d", o->max);
+}
+
 static void
 update_summary (AtlasStrengthChart *self)
 {
@@ -279,8 +293,7 @@ update_summary (AtlasStrengthChart *self)
     self->summary = g_strdup (_("No total KFOR strength reported by this date"));
   else
     {
-      troops = o->min < o->max ? g_strdup_printf ("%'d–%'d", o->min, o->max)
-                               : g_strdup_printf ("%'d", o->max);
+      troops = format_troops (o);
       reported = atlas_day_format (o->day);
       /* Translators: the troop chart's description: troops, date of the report */
       self->summary = g_strdup_printf (_("KFOR strength: %s troops (reported %s)"), troops, reported);
@@ -337,6 +350,84 @@ axis_step (int y_max)
   return MAX (1, y_max / (leading == 2 ? 4 : 5));
 }
 
+/* One entry of the legend: the total first, then the nations. */
+typedef struct
+{
+  guint       series;    /* 0 for the total, else 1 + index in nations */
+  const char *text;
+  double      x;         /* of the text; its colour is left of it */
+  double      y;
+  int         width;
+  int         height;
+} LegendEntry;
+
+/* Lays the legend out along the top of the plot, right-aligned, in as
+ * many rows as the entries need: translations of "KFOR total" can be
+ * long, and no entry is ever left out. The first row sits in the plot's
+ * top margin; further rows push the plot down.
+ *
+ * Returns: the number of entries, at most MAX_NATIONS + 1 */
+static guint
+layout_legend (AtlasStrengthChart *self,
+               PangoLayout        *layout,
+               double              left,
+               double              right,
+               LegendEntry         entries[MAX_NATIONS + 1],
+               guint              *n_rows)
+{
+  double available = MAX (right - left, 0);
+  double row_width = 0, row_y = PAD_TOP - 2;
+  guint n = 0, row_start = 0;
+
+  *n_rows = 0;
+  for (guint s = 0; s <= self->nations->len; s++)
+    {
+      const Series *series = s == 0 ? self->total : g_ptr_array_index (self->nations, s - 1);
+      LegendEntry *entry = &entries[n];
+
+      if (series->observations->len == 0)
+        continue;
+
+      entry->series = s;
+      /* Translators: the legend entry for the total strength of KFOR */
+      entry->text = s == 0 ? _("KFOR total") : series->nation;
+      pango_layout_set_text (layout, entry->text, -1);
+      pango_layout_get_pixel_size (layout, &entry->width, &entry->height);
+      n++;
+    }
+
+  /* Fill each row, then align it right. */
+  for (guint i = 0; i <= n; i++)
+    {
+      double entry_width = i < n ? LEGEND_SWATCH + entries[i].width : 0;
+
+      if (i == n || (i > row_start && row_width + LEGEND_GAP + entry_width > available))
+        {
+          double x = MAX (right - row_width, 0);
+          int row_height = 0;
+
+          for (guint j = row_start; j < i; j++)
+            {
+              entries[j].x = x + LEGEND_SWATCH;
+              entries[j].y = row_y;
+              x += LEGEND_SWATCH + entries[j].width + LEGEND_GAP;
+              row_height = MAX (row_height, entries[j].height);
+            }
+
+          if (i > row_start)
+            ++*n_rows;
+          row_y += row_height;
+          row_start = i;
+          row_width = 0;
+        }
+
+      if (i < n)
+        row_width += (row_width > 0 ? LEGEND_GAP : 0) + entry_width;
+    }
+
+  return n;
+}
+
 static void
 compute_plot (AtlasStrengthChart *self,
               Plot               *plot)
@@ -344,6 +435,8 @@ compute_plot (AtlasStrengthChart *self,
   GtkWidget *widget = GTK_WIDGET (self);
   g_autofree char *widest = format_axis_value (self->y_max);
   g_autoptr(PangoLayout) layout = create_small_layout (widget, widest);
+  LegendEntry entries[MAX_NATIONS + 1];
+  guint n_entries, n_rows;
   int label_width;
 
   pango_layout_get_pixel_size (layout, &label_width, NULL);
@@ -351,6 +444,10 @@ compute_plot (AtlasStrengthChart *self,
   plot->right = gtk_widget_get_width (widget) - PAD_RIGHT;
   plot->top = PAD_TOP;
   plot->bottom = gtk_widget_get_height (widget) - PAD_BOTTOM;
+
+  n_entries = layout_legend (self, layout, plot->left, plot->right, entries, &n_rows);
+  if (n_rows > 1)
+    plot->top = entries[n_entries - 1].y + entries[n_entries - 1].height + 2;
 }
 
 static double
@@ -511,34 +608,22 @@ draw_legend (AtlasStrengthChart *self,
              const GdkRGBA      *accent,
              PangoLayout        *layout)
 {
-  double x = plot->right;
+  LegendEntry entries[MAX_NATIONS + 1];
+  guint n, n_rows;
 
-  /* Right to left along the top, the total last so it ends up leftmost. */
-  for (int s = (int) self->nations->len; s >= 0; s--)
+  n = layout_legend (self, layout, plot->left, plot->right, entries, &n_rows);
+  for (guint i = 0; i < n; i++)
     {
-      const Series *series = s == 0 ? self->total : g_ptr_array_index (self->nations, s - 1);
-      const GdkRGBA *color = s == 0 ? accent : &nation_colors[s - 1];
-      /* Translators: the legend entry for the total strength of KFOR */
-      const char *text = s == 0 ? _("KFOR total") : series->nation;
-      int width, height;
+      const LegendEntry *entry = &entries[i];
 
-      if (series->observations->len == 0)
-        continue;
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &width, &height);
-      x -= width;
-      if (x - 14 < plot->left)
-        break;
-
+      pango_layout_set_text (layout, entry->text, -1);
       set_color (cr, fg, 0.85);
-      cairo_move_to (cr, x, plot->top - 2);
+      cairo_move_to (cr, entry->x, entry->y);
       pango_cairo_show_layout (cr, layout);
 
-      set_color (cr, color, 1.0);
-      cairo_rectangle (cr, x - 12, plot->top - 2 + height / 2.0 - 2, 9, 4);
+      set_color (cr, entry->series == 0 ? accent : &nation_colors[entry->series - 1], 1.0);
+      cairo_rectangle (cr, entry->x - LEGEND_SWATCH, entry->y + entry->height / 2.0 - 2, 9, 4);
       cairo_fill (cr);
-      x -= 22;
     }
 }
 
@@ -565,8 +650,7 @@ draw_cursor (AtlasStrengthChart *self,
 
   if (o != NULL)
     {
-      g_autofree char *text = o->min < o->max ? g_strdup_printf ("%'d–%'d", o->min, o->max)
-                                              : g_strdup_printf ("%'d", o->max);
+      g_autofree char *text = format_troops (o);
       double y = troops_to_y (self, plot, (o->min + o->max) / 2.0);
       int width, height;
 
@@ -948,6 +1032,42 @@ atlas_strength_chart_get_cursor_x (AtlasStrengthChart *self,
     return FALSE;
 
   *x = round (atlas_strength_chart_day_to_x (self, self->date)) + 0.5;
+  return TRUE;
+}
+
+/**
+ * atlas_strength_chart_get_legend_entry:
+ * @index: 0 for the total, then the nations with figures
+ * @box: (out): the entry, its colour and its text, in widget coordinates
+ *
+ * Where the legend shows an entry at the widget's current size, for tests.
+ *
+ * Returns: FALSE when there is no such entry
+ */
+gboolean
+atlas_strength_chart_get_legend_entry (AtlasStrengthChart *self,
+                                       guint               index,
+                                       graphene_rect_t    *box)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  LegendEntry entries[MAX_NATIONS + 1];
+  guint n, n_rows;
+  Plot plot;
+
+  g_return_val_if_fail (ATLAS_IS_STRENGTH_CHART (self), FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  if (!has_data (self))
+    return FALSE;
+
+  compute_plot (self, &plot);
+  layout = create_small_layout (GTK_WIDGET (self), NULL);
+  n = layout_legend (self, layout, plot.left, plot.right, entries, &n_rows);
+  if (index >= n)
+    return FALSE;
+
+  graphene_rect_init (box, entries[index].x - LEGEND_SWATCH, entries[index].y,
+                      LEGEND_SWATCH + entries[index].width, entries[index].height);
   return TRUE;
 }
 

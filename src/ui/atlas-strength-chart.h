@@ -33,5 +33,8 @@ gboolean      atlas_strength_chart_get_cursor_x    (AtlasStrengthChart *self,
 double        atlas_strength_chart_day_to_x        (AtlasStrengthChart *self,
                                                     gint32              day);
 const char   *atlas_strength_chart_get_summary     (AtlasStrengthChart *self);
+gboolean      atlas_strength_chart_get_legend_entry (AtlasStrengthChart *self,
+                                                     guint               index,
+                                                     graphene_rect_t    *box);
 
 G_END_DECLS

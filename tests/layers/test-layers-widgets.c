@@ -328,6 +328,79 @@ test_strength_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every legend entry is shown, however long its text (translations of
+ * "KFOR total" are) or narrow the chart: rows wrap inside the widget,
+ * none overlapping. The total used to be the first one dropped. */
+static void
+assert_legend_complete (AtlasStrengthChart *chart,
+                        guint               n_expected,
+                        guint              *n_rows)
+{
+  graphene_rect_t boxes[8];
+  double last_y = -1;
+
+  g_assert_cmpuint (n_expected, <=, G_N_ELEMENTS (boxes));
+  *n_rows = 0;
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_assert_true (atlas_strength_chart_get_legend_entry (chart, i, &boxes[i]));
+      g_assert_cmpfloat (boxes[i].origin.x, >=, 0);
+      g_assert_cmpfloat (boxes[i].origin.x + boxes[i].size.width, <=, gtk_widget_get_width (GTK_WIDGET (chart)));
+      g_assert_cmpfloat (boxes[i].origin.y, >=, 0);
+      if (boxes[i].origin.y != last_y)
+        ++*n_rows;
+      last_y = boxes[i].origin.y;
+      for (guint j = 0; j < i; j++)
+        g_assert_false (graphene_rect_intersection (&boxes[i], &boxes[j], NULL));
+    }
+  g_assert_false (atlas_strength_chart_get_legend_entry (chart, n_expected, &boxes[0]));
+}
+
+static void
+test_strength_legend (void)
+{
+  static const char * const nations[] = { "USA", "DEU", "FRA", "ITA", "GBR" };
+  GString *json = begin_collection ();
+  g_autoptr(AtlasDataset) dataset = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = atlas_strength_chart_new ();
+  guint n_rows;
+
+  add_deployment (json, "total", "NATO", "40000", FALSE, 0, 1, 21.16, 42.66, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (nations); i++)
+    {
+      char id[16];
+
+      g_snprintf (id, sizeof id, "n%u", i);
+      add_deployment (json, id, nations[i], "3000", FALSE, 10, 40, 20.29, 42.66, NULL);
+    }
+  dataset = finish_collection (json);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 220, 140);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_strength_chart_set_dataset (ATLAS_STRENGTH_CHART (chart), dataset);
+  atlas_strength_chart_set_date (ATLAS_STRENGTH_CHART (chart), test_day (20));
+  wait_for_draw (chart);
+
+  /* At the narrowest: the total and five nations, on several rows. */
+  assert_legend_complete (ATLAS_STRENGTH_CHART (chart), 1 + G_N_ELEMENTS (nations), &n_rows);
+  g_assert_cmpuint (n_rows, >, 1);
+
+  /* The usual case still fits on one row. */
+  {
+    g_autoptr(AtlasDataset) usual = create_strength_dataset ();
+
+    atlas_strength_chart_set_dataset (ATLAS_STRENGTH_CHART (chart), usual);
+    gtk_window_set_default_size (GTK_WINDOW (window), 600, 140);
+    wait_for_draw (chart);
+    assert_legend_complete (ATLAS_STRENGTH_CHART (chart), 2, &n_rows);
+    g_assert_cmpuint (n_rows, ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +427,7 @@ main (int   argc,
   g_test_add ("/layers-ui/deployment-layer/date", Fixture, NULL,
               fixture_set_up, test_deployment_layer_date, fixture_tear_down);
   g_test_add_func ("/layers-ui/strength-chart/cursor", test_strength_chart);
+  g_test_add_func ("/layers-ui/strength-chart/legend", test_strength_legend);
 
   ret = g_test_run ();
   g_clear_object (&basemap);
