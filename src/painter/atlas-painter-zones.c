@@ -328,29 +328,45 @@ compare_for_labels (gconstpointer a,
   return aa < ab ? -1 : aa > ab ? 1 : 0;
 }
 
-/* The text of a zone's label: its title, with the width of a band. */
-static char *
-zone_label_text (AtlasComputedZone *zone)
+/**
+ * atlas_painter_dup_zone_label:
+ * @units: the units of a band's width
+ *
+ * The text of a zone's label: its title, with the width of a band.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+atlas_painter_dup_zone_label (AtlasComputedZone *zone,
+                              AtlasUnits         units)
 {
   double width = atlas_computed_zone_get_width_km (zone);
+  g_autofree char *distance = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_COMPUTED_ZONE (zone), NULL);
 
   if (isnan (width))
     return g_strdup (atlas_computed_zone_get_title (zone));
 
+  distance = atlas_painter_format_distance (width, units);
   if (atlas_computed_zone_is_both_sides (zone))
     /* Translators: a zone's label on the map: its name and its width on
-     * either side of a boundary; keep the no-break spaces */
-    return g_strdup_printf (C_("zone label", "%s · 2\u00a0×\u00a0%g\u00a0km"), atlas_computed_zone_get_title (zone), width);
+     * either side of a boundary, e.g. "Air Safety Zone · 2 × 25 km"; keep
+     * the no-break spaces */
+    return g_strdup_printf (C_("zone label", "%s · 2\u00a0×\u00a0%s"), atlas_computed_zone_get_title (zone), distance);
 
-  /* Translators: a zone's label on the map: its name and its width; keep
-   * the no-break space */
-  return g_strdup_printf (C_("zone label", "%s · %g\u00a0km"), atlas_computed_zone_get_title (zone), width);
+  /* Translators: a zone's label on the map: its name and its width, e.g.
+   * "Ground Safety Zone · 5 km" */
+  return g_strdup_printf (C_("zone label", "%s · %s"), atlas_computed_zone_get_title (zone), distance);
 }
 
 /**
  * atlas_painter_draw_zone_labels:
  * @labels: boxes already taken (place names, …); the labels drawn here are
  *   added to it
+ *
+ * Draws the labels with widths in kilometres (see
+ * atlas_painter_draw_zone_labels_full()).
  *
  * Returns: how many zones got a label
  */
@@ -361,6 +377,26 @@ atlas_painter_draw_zone_labels (AtlasPainter              *self,
                                 AtlasComputedZone * const *zones,
                                 guint                      n_zones,
                                 AtlasLabelSet             *labels)
+{
+  return atlas_painter_draw_zone_labels_full (self, cr, view, zones, n_zones, ATLAS_UNITS_METRIC, labels);
+}
+
+/**
+ * atlas_painter_draw_zone_labels_full:
+ * @units: the units of the bands' widths, as the user chose them
+ * @labels: boxes already taken (place names, …); the labels drawn here are
+ *   added to it
+ *
+ * Returns: how many zones got a label
+ */
+guint
+atlas_painter_draw_zone_labels_full (AtlasPainter              *self,
+                                     cairo_t                   *cr,
+                                     const AtlasView           *view,
+                                     AtlasComputedZone * const *zones,
+                                     guint                      n_zones,
+                                     AtlasUnits                 units,
+                                     AtlasLabelSet             *labels)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoLayout) proposed_layout = NULL;
@@ -388,7 +424,7 @@ atlas_painter_draw_zone_labels (AtlasPainter              *self,
     {
       AtlasComputedZone *zone = g_ptr_array_index (order, i);
       PangoLayout *l = atlas_computed_zone_is_proposed (zone) ? proposed_layout : layout;
-      g_autofree char *text = zone_label_text (zone);
+      g_autofree char *text = atlas_painter_dup_zone_label (zone, units);
       AtlasZoneColors colors;
       PangoRectangle ink;
       const double *points;

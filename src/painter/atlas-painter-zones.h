@@ -46,13 +46,24 @@ void    atlas_painter_draw_zones              (AtlasPainter       *self,
                                                AtlasComputedZone * const *zones,
                                                guint               n_zones);
 /* Names each zone at the first of its label places that is in the view
- * and free in @labels (which it then takes). Returns how many it drew. */
+ * and free in @labels (which it then takes), with bands' widths in
+ * @units (kilometres without _full). Returns how many it drew. */
 guint   atlas_painter_draw_zone_labels        (AtlasPainter       *self,
                                                cairo_t            *cr,
                                                const AtlasView    *view,
                                                AtlasComputedZone * const *zones,
                                                guint               n_zones,
                                                AtlasLabelSet      *labels);
+guint   atlas_painter_draw_zone_labels_full   (AtlasPainter       *self,
+                                               cairo_t            *cr,
+                                               const AtlasView    *view,
+                                               AtlasComputedZone * const *zones,
+                                               guint               n_zones,
+                                               AtlasUnits          units,
+                                               AtlasLabelSet      *labels);
+/* (transfer full) A zone's label: its title, and a band's width in @units. */
+char   *atlas_painter_dup_zone_label          (AtlasComputedZone  *zone,
+                                               AtlasUnits          units);
 
 /* A zone's symbol filling the box (@x, @y, @width, @height), drawn as the
  * map draws the zone. */

@@ -645,7 +645,7 @@ atlas_painter_draw_scale_bar (AtlasPainter    *self,
 {
   double lat = atlas_mercator_lat_from_y (view->y);
   double metres_per_px = atlas_mercator_metres_per_pixel (lat, view->zoom);
-  double unit_metres = units == ATLAS_UNITS_IMPERIAL ? 1609.344 : 1000.0;
+  double unit_metres = units == ATLAS_UNITS_IMPERIAL ? 1000.0 * ATLAS_KM_PER_MILE : 1000.0;
   double length_units, width;
   g_autofree char *text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
@@ -689,6 +689,35 @@ atlas_painter_draw_scale_bar (AtlasPainter    *self,
   cairo_move_to (cr, x - ink.x, y - 10 - ink.height - ink.y);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+/**
+ * atlas_painter_format_distance:
+ * @km: a distance in kilometres, as the data gives it
+ * @units: the units to print it in
+ *
+ * Kilometres are printed as they are; miles, converted, to a tenth (a
+ * hundredth below one mile), as a converted width has no round value.
+ *
+ * Returns: (transfer full): the distance and its unit
+ */
+char *
+atlas_painter_format_distance (double     km,
+                               AtlasUnits units)
+{
+  if (units == ATLAS_UNITS_IMPERIAL)
+    {
+      double miles = km / ATLAS_KM_PER_MILE;
+      double scale = fabs (miles) < 1 ? 100 : 10;
+
+      /* Translators: a distance in miles, e.g. "7.8 mi"; keep the
+       * no-break space */
+      return g_strdup_printf (C_("distance", "%g\u00a0mi"), round (miles * scale) / scale);
+    }
+
+  /* Translators: a distance in kilometres, e.g. "12.5 km"; keep the
+   * no-break space */
+  return g_strdup_printf (C_("distance", "%g\u00a0km"), km);
 }
 
 /**

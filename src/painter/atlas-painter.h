@@ -32,6 +32,9 @@ typedef enum
   ATLAS_UNITS_IMPERIAL,
 } AtlasUnits;
 
+/* The international mile. */
+#define ATLAS_KM_PER_MILE 1.609344
+
 typedef struct
 {
   double r, g, b, a;
@@ -88,6 +91,9 @@ void                atlas_painter_draw_scale_bar   (AtlasPainter       *self,
 void                atlas_painter_draw_attribution (AtlasPainter       *self,
                                                     cairo_t            *cr,
                                                     const AtlasView    *view);
+/* A distance in @units for people, e.g. "12.5 km" or "7.8 mi". */
+char               *atlas_painter_format_distance  (double              km,
+                                                    AtlasUnits          units);
 
 const char         *atlas_painter_get_attribution  (void);
 

@@ -65,6 +65,7 @@ struct _AtlasPresenter
   AtlasZoneSet     *zone_set;
   AtlasZoneLayer   *zones;           /* computes; never shown */
   GCancellable     *cancellable;
+  GSettings        *settings;        /* the units of zones' widths */
 
   guint             index;
   guint             generation;      /* bumped on every scene change */
@@ -251,7 +252,7 @@ draw_canvas (GtkDrawingArea *area,
   context.painter = self->painter;
   context.day = self->day;
   context.names = ATLAS_NAMES_BOTH;
-  context.units = ATLAS_UNITS_METRIC;
+  context.units = g_settings_get_enum (self->settings, "units") == 1 ? ATLAS_UNITS_IMPERIAL : ATLAS_UNITS_METRIC;
   context.device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
   context.target = ATLAS_SNAPSHOT_TARGET_RASTER;
   context.labels = labels;
@@ -725,6 +726,7 @@ atlas_presenter_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   if (self->zones != NULL)
     g_signal_handlers_disconnect_by_data (atlas_zone_layer_get_zones (self->zones), self);
   g_clear_object (&self->zones);
@@ -891,6 +893,9 @@ atlas_presenter_init (AtlasPresenter *self)
 
   self->cancellable = g_cancellable_new ();
   self->day = ATLAS_DAY_MIN;
+  self->settings = g_settings_new (APP_ID_BASE);
+  g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (gtk_widget_queue_draw),
+                           self->canvas, G_CONNECT_SWAPPED);
 
   /* Chrome the audience does not need: the lesson carries its credits. */
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_scale (self->map)), FALSE);

@@ -208,6 +208,20 @@ current_theme (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? ATLAS_THEME_DARK : ATLAS_THEME_LIGHT;
 }
 
+static AtlasUnits
+current_units (AtlasWindow *self)
+{
+  return g_settings_get_enum (self->settings, "units") == 1 ? ATLAS_UNITS_IMPERIAL : ATLAS_UNITS_METRIC;
+}
+
+/* Distances follow the preference: zone details here, the scale bar in
+ * update_overlays(), exports when they are made. */
+static void
+update_units (AtlasWindow *self)
+{
+  atlas_zone_details_set_units (self->zone_details, current_units (self));
+}
+
 /* Hands the current painter to every overlay layer. */
 static void
 update_overlays (AtlasWindow *self)
@@ -628,8 +642,7 @@ create_snapshot (AtlasWindow *self)
   snapshot = atlas_snapshot_new (painter, &view);
   atlas_snapshot_set_day (snapshot, atlas_timeline_get_date (self->timeline));
   atlas_snapshot_set_names (snapshot, g_settings_get_enum (self->settings, "place-names"));
-  atlas_snapshot_set_units (snapshot, g_settings_get_enum (self->settings, "units") == 1 ? ATLAS_UNITS_IMPERIAL
-                                                                                        : ATLAS_UNITS_METRIC);
+  atlas_snapshot_set_units (snapshot, current_units (self));
 
   sources = atlas_dataset_sources_overlay_new (self->dataset);
   atlas_snapshot_add_overlay (snapshot, sources);
@@ -1406,6 +1419,9 @@ atlas_window_init (AtlasWindow *self)
 
   self->zone_details = ATLAS_ZONE_DETAILS (atlas_zone_details_new ());
   gtk_stack_add_named (self->details_stack, GTK_WIDGET (self->zone_details), "zone");
+  update_units (self);
+  g_signal_connect_object (self->settings, "changed::units",
+                           G_CALLBACK (update_units), self, G_CONNECT_SWAPPED);
   self->strength_chart = ATLAS_STRENGTH_CHART (atlas_strength_chart_new ());
   gtk_widget_set_margin_start (GTK_WIDGET (self->strength_chart), 6);
   gtk_widget_set_margin_end (GTK_WIDGET (self->strength_chart), 6);

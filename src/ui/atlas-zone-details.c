@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "atlas-dataset.h"
+#include "atlas-painter.h"
 #include "atlas-zone.h"
 #include "atlas-zone-details.h"
 
@@ -17,7 +18,8 @@
  * 10 km cover?"); the zone set recomputes it in a worker thread, the map
  * follows, and the figures here change when the result arrives. Such a
  * width is marked as an exploration, never passed off as history, and
- * Reset brings back the recorded one.
+ * Reset brings back the recorded one. Distances are shown, and explored,
+ * in the units the user chose; the zone set works in kilometres.
  */
 
 struct _AtlasZoneDetails
@@ -36,6 +38,7 @@ struct _AtlasZoneDetails
   GtkWidget         *explore_box;
   GtkSpinButton     *width_spin;
   GtkWidget         *reset_button;
+  GtkLabel          *unit_label;
   GtkLabel          *exploration_label;
   GtkLabel          *description_label;
   GtkWidget         *sources_box;
@@ -43,6 +46,7 @@ struct _AtlasZoneDetails
   AtlasZoneSet      *zone_set;
   char              *zone_id;
   gint32             date;
+  AtlasUnits         units;
   AtlasComputedZone *computed;
   GCancellable      *cancellable;
   gboolean           syncing;
@@ -55,6 +59,7 @@ enum {
   PROP_ZONE_SET,
   PROP_ZONE_ID,
   PROP_DATE,
+  PROP_UNITS,
   N_PROPS
 };
 
@@ -72,11 +77,19 @@ lookup_zone (AtlasZoneDetails *self)
   return ATLAS_IS_ZONE (feature) ? ATLAS_ZONE (g_steal_pointer (&feature)) : NULL;
 }
 
-static char *
-format_km (double km)
+/* Kilometres in the units shown, and back. */
+static double
+from_km (AtlasZoneDetails *self,
+         double            km)
 {
-  /* Translators: a distance, e.g. "12.5 km"; keep the no-break space */
-  return g_strdup_printf (_("%g\u00a0km"), km);
+  return self->units == ATLAS_UNITS_IMPERIAL ? km / ATLAS_KM_PER_MILE : km;
+}
+
+static double
+to_km (AtlasZoneDetails *self,
+       double            value)
+{
+  return self->units == ATLAS_UNITS_IMPERIAL ? value * ATLAS_KM_PER_MILE : value;
 }
 
 static void
@@ -168,27 +181,39 @@ update_figures (AtlasZoneDetails *self)
     {
       double historical = atlas_zone_set_get_width_km (self->zone_set, self->zone_id, self->date,
                                                        ATLAS_ZONE_COMPUTE_HISTORICAL);
-      g_autofree char *km = isnan (atlas_computed_zone_get_width_km (zone))
-                            ? NULL : format_km (atlas_computed_zone_get_width_km (zone));
-      g_autofree char *recorded = format_km (historical);
+      gboolean miles = self->units == ATLAS_UNITS_IMPERIAL;
+      double area_km2 = atlas_computed_zone_get_area_km2 (zone);
+      double length_km = atlas_computed_zone_get_length_km (zone);
+      g_autofree char *shown = isnan (atlas_computed_zone_get_width_km (zone))
+                               ? NULL : atlas_painter_format_distance (atlas_computed_zone_get_width_km (zone),
+                                                                       self->units);
+      g_autofree char *recorded = atlas_painter_format_distance (historical, self->units);
 
-      if (km != NULL && atlas_computed_zone_is_exploration (zone))
+      if (shown != NULL && atlas_computed_zone_is_exploration (zone))
         /* Translators: a band's width being explored, then the recorded one */
-        width = g_strdup_printf (_("%s (recorded: %s)"), km, recorded);
-      else if (km != NULL && atlas_computed_zone_is_both_sides (zone))
+        width = g_strdup_printf (_("%s (recorded: %s)"), shown, recorded);
+      else if (shown != NULL && atlas_computed_zone_is_both_sides (zone))
         /* Translators: a band's width on either side of a boundary */
-        width = g_strdup_printf (_("%s on each side"), km);
+        width = g_strdup_printf (_("%s on each side"), shown);
       else
-        width = g_steal_pointer (&km);
+        width = g_steal_pointer (&shown);
 
-      if (atlas_computed_zone_get_shape (zone) == ATLAS_ZONE_SHAPE_AREA)
-        /* Translators: an area in square kilometres; keep the no-break space */
-        area = g_strdup_printf (_("%'.0f\u00a0km²"), atlas_computed_zone_get_area_km2 (zone));
-      else
+      if (atlas_computed_zone_get_shape (zone) != ATLAS_ZONE_SHAPE_AREA)
         /* Translators: the area of a zone that is a line */
         area = g_strdup (_("none (a line)"));
-      /* Translators: a length in kilometres; keep the no-break space */
-      length = g_strdup_printf (_("%'.1f\u00a0km"), atlas_computed_zone_get_length_km (zone));
+      else if (miles)
+        /* Translators: an area in square miles; keep the no-break space */
+        area = g_strdup_printf (_("%'.0f\u00a0mi²"), area_km2 / (ATLAS_KM_PER_MILE * ATLAS_KM_PER_MILE));
+      else
+        /* Translators: an area in square kilometres; keep the no-break space */
+        area = g_strdup_printf (_("%'.0f\u00a0km²"), area_km2);
+
+      if (miles)
+        /* Translators: a length in miles; keep the no-break space */
+        length = g_strdup_printf (_("%'.1f\u00a0mi"), length_km / ATLAS_KM_PER_MILE);
+      else
+        /* Translators: a length in kilometres; keep the no-break space */
+        length = g_strdup_printf (_("%'.1f\u00a0km"), length_km);
     }
 
   gtk_label_set_text (self->width_label, width != NULL ? width : "—");
@@ -209,8 +234,8 @@ update_width (AtlasZoneDetails *self)
 
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->width_spin,
-                             atlas_zone_set_get_width_km (self->zone_set, self->zone_id, self->date,
-                                                          ATLAS_ZONE_COMPUTE_DEFAULT));
+                             from_km (self, atlas_zone_set_get_width_km (self->zone_set, self->zone_id, self->date,
+                                                                         ATLAS_ZONE_COMPUTE_DEFAULT)));
   self->syncing = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->exploration_label), exploring);
@@ -281,7 +306,9 @@ on_width_spin_changed (AtlasZoneDetails *self,
   if (self->syncing || self->zone_set == NULL || self->zone_id == NULL)
     return;
 
-  atlas_zone_set_set_width_override (self->zone_set, self->zone_id, gtk_spin_button_get_value (spin));
+  atlas_zone_set_set_width_override (self->zone_set, self->zone_id,
+                                     CLAMP (to_km (self, gtk_spin_button_get_value (spin)),
+                                            ATLAS_ZONE_MIN_WIDTH_KM, ATLAS_ZONE_MAX_WIDTH_KM));
 }
 
 static void
@@ -337,6 +364,9 @@ atlas_zone_details_get_property (GObject    *object,
     case PROP_DATE:
       g_value_set_int (value, self->date);
       break;
+    case PROP_UNITS:
+      g_value_set_int (value, self->units);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -360,6 +390,9 @@ atlas_zone_details_set_property (GObject      *object,
       break;
     case PROP_DATE:
       atlas_zone_details_set_date (self, g_value_get_int (value));
+      break;
+    case PROP_UNITS:
+      atlas_zone_details_set_units (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -397,6 +430,16 @@ atlas_zone_details_class_init (AtlasZoneDetailsClass *klass)
                       G_MININT32, G_MAXINT32, 0,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AtlasZoneDetails:units:
+   *
+   * The #AtlasUnits distances are shown and explored in.
+   */
+  properties [PROP_UNITS] =
+    g_param_spec_int ("units", NULL, NULL,
+                      ATLAS_UNITS_METRIC, ATLAS_UNITS_IMPERIAL, ATLAS_UNITS_METRIC,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-zone-details.ui");
@@ -412,6 +455,7 @@ atlas_zone_details_class_init (AtlasZoneDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, explore_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, width_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, unit_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, exploration_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, description_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasZoneDetails, sources_box);
@@ -527,6 +571,32 @@ atlas_zone_details_set_date (AtlasZoneDetails *self,
   update_width (self);
   recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE]);
+}
+
+AtlasUnits
+atlas_zone_details_get_units (AtlasZoneDetails *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ZONE_DETAILS (self), ATLAS_UNITS_METRIC);
+  return self->units;
+}
+
+void
+atlas_zone_details_set_units (AtlasZoneDetails *self,
+                              AtlasUnits        units)
+{
+  g_return_if_fail (ATLAS_IS_ZONE_DETAILS (self));
+  g_return_if_fail (units <= ATLAS_UNITS_IMPERIAL);
+
+  if (self->units == units)
+    return;
+
+  self->units = units;
+  gtk_label_set_text (self->unit_label,
+                      /* Translators: the unit of the width being explored */
+                      units == ATLAS_UNITS_IMPERIAL ? C_("unit", "mi") : C_("unit", "km"));
+  update_width (self);
+  update_figures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNITS]);
 }
 
 AtlasComputedZone *

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-painter.h"
 #include "atlas-zone-set.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ void               atlas_zone_details_set_zone_id   (AtlasZoneDetails *self,
 gint32             atlas_zone_details_get_date      (AtlasZoneDetails *self);
 void               atlas_zone_details_set_date      (AtlasZoneDetails *self,
                                                      gint32            day);
+AtlasUnits         atlas_zone_details_get_units     (AtlasZoneDetails *self);
+void               atlas_zone_details_set_units     (AtlasZoneDetails *self,
+                                                     AtlasUnits        units);
 
 /* (transfer none) (nullable) The computation whose figures are shown. */
 AtlasComputedZone *atlas_zone_details_get_computed  (AtlasZoneDetails *self);

@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "atlas-basemap.h"
+#include "atlas-dataset.h"
+#include "atlas-date.h"
 #include "atlas-painter.h"
+#include "atlas-painter-zones.h"
+#include "atlas-zone-set.h"
 
 /* These tests draw with cairo alone: no display is needed. */
 
@@ -239,6 +243,76 @@ test_scale_bar_and_attribution (void)
   g_assert_nonnull (strstr (atlas_painter_get_attribution (), "GeoNames"));
 }
 
+/* Distances in either unit; miles are rounded, having no round values. */
+static void
+test_format_distance (void)
+{
+  static const struct { double km; AtlasUnits units; const char *text; } cases[] = {
+    { 25, ATLAS_UNITS_METRIC, "25\u00a0km" },
+    { 12.5, ATLAS_UNITS_METRIC, "12.5\u00a0km" },
+    { 25, ATLAS_UNITS_IMPERIAL, "15.5\u00a0mi" },
+    { 1.2, ATLAS_UNITS_IMPERIAL, "0.75\u00a0mi" },
+    { ATLAS_KM_PER_MILE * 5, ATLAS_UNITS_IMPERIAL, "5\u00a0mi" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = atlas_painter_format_distance (cases[i].km, cases[i].units);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static AtlasComputedZone *
+compute_zone (AtlasZoneSet *zones,
+              const char   *id)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasComputedZone *zone = atlas_zone_set_compute (zones, id, atlas_day_from_ymd (2000, 1, 1),
+                                                    ATLAS_ZONE_COMPUTE_HISTORICAL, &error);
+
+  g_assert_no_error (error);
+  return zone;
+}
+
+/* Zone labels give a band's width in the units the user chose. */
+static void
+test_zone_label_units (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "geo", "zones-test.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_from_file (file, NULL, &error);
+  g_autoptr(AtlasZoneSet) zones = NULL;
+  g_autoptr(AtlasComputedZone) asz = NULL;
+  g_autoptr(AtlasComputedZone) both = NULL;
+  g_autoptr(AtlasComputedZone) box = NULL;
+  static const struct { AtlasUnits units; const char *asz; const char *both; } cases[] = {
+    { ATLAS_UNITS_METRIC, "Air Safety Zone (test) · 25\u00a0km",
+      "Band on both sides of the Macedonian border (test) · 2\u00a0×\u00a012.5\u00a0km" },
+    { ATLAS_UNITS_IMPERIAL, "Air Safety Zone (test) · 15.5\u00a0mi",
+      "Band on both sides of the Macedonian border (test) · 2\u00a0×\u00a07.8\u00a0mi" },
+  };
+
+  g_assert_no_error (error);
+  zones = atlas_zone_set_new (basemap, dataset);
+  asz = compute_zone (zones, "t-asz");
+  both = compute_zone (zones, "t-mkd-both");
+  box = compute_zone (zones, "t-box");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *asz_label = atlas_painter_dup_zone_label (asz, cases[i].units);
+      g_autofree char *both_label = atlas_painter_dup_zone_label (both, cases[i].units);
+      g_autofree char *box_label = atlas_painter_dup_zone_label (box, cases[i].units);
+
+      g_assert_cmpstr (asz_label, ==, cases[i].asz);
+      g_assert_cmpstr (both_label, ==, cases[i].both);
+      /* Not a band: no width. */
+      g_assert_cmpstr (box_label, ==, "Explicit box (test)");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +334,8 @@ main (int   argc,
   g_test_add_func ("/painter/labels/no-overlap", test_painter_labels);
   g_test_add_func ("/painter/labels/label-set", test_label_set_overlap);
   g_test_add_func ("/painter/chrome/scale-bar-attribution", test_scale_bar_and_attribution);
+  g_test_add_func ("/painter/units/distance", test_format_distance);
+  g_test_add_func ("/painter/units/zone-labels", test_zone_label_units);
 
   ret = g_test_run ();
   g_clear_object (&basemap);
