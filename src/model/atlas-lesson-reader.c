@@ -876,6 +876,7 @@ atlas_lesson_load (GFile         *file,
                    GError       **error)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
@@ -884,7 +885,14 @@ atlas_lesson_load (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = dup_file_name (file);
-  stream = g_file_read (file, cancellable, &local_error);
+
+  /* A FIFO would block the open until something writes to it (in the
+   * window, a worker thread that never ends), and a device may never end. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("not a regular file"));
+  else
+    stream = g_file_read (file, cancellable, &local_error);
 
   /* Reading stops one chunk past the limit: enough to tell a file that
    * is too large without reading all of it. */

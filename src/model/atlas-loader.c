@@ -3,6 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "atlas-dataset-private.h"
 #include "atlas-diagnostic.h"
 #include "atlas-geojson-reader.h"
@@ -164,6 +170,45 @@ source_size (const Source *source,
   return info != NULL ? g_file_info_get_size (info) : 0;
 }
 
+/* Maps a local file. Only a regular file: a FIFO would block the open
+ * until something writes to it, or the read for ever, and a device may
+ * never end. O_NONBLOCK keeps the open itself from waiting, and the check
+ * is made on what was opened. */
+static GBytes *
+map_local_file (const char  *path,
+                gboolean    *mapped,
+                GError     **error)
+{
+  g_autoptr(GMappedFile) mapping = NULL;
+  struct stat info = { 0 };
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "cannot be opened: %s", g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           S_ISDIR (info.st_mode) ? "a folder, not a file" : "not a regular file");
+      close (fd);
+      return NULL;
+    }
+
+  mapping = g_mapped_file_new_from_fd (fd, FALSE, error);
+  close (fd);
+  if (mapping == NULL)
+    return NULL;
+  *mapped = g_mapped_file_get_contents (mapping) != NULL;
+  return g_mapped_file_get_bytes (mapping);
+}
+
 /* Gets the text of a file: mapped when local (then *@mapped is set),
  * read otherwise. */
 static GBytes *
@@ -174,7 +219,7 @@ source_contents (const Source  *source,
                  GError       **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GMappedFile) mapping = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -191,12 +236,15 @@ source_contents (const Source  *source,
 
   path = g_file_get_path (source->file);
   if (path != NULL)
+    return map_local_file (path, mapped, error);
+
+  /* The same through GVfs, as far as its backend can tell. */
+  info = g_file_query_info (source->file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
     {
-      mapping = g_mapped_file_new (path, FALSE, error);
-      if (mapping == NULL)
-        return NULL;
-      *mapped = g_mapped_file_get_contents (mapping) != NULL;
-      return g_mapped_file_get_bytes (mapping);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+      return NULL;
     }
 
   if (!g_file_load_contents (source->file, cancellable, &contents, &length, NULL, error))
