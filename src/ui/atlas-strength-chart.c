@@ -361,10 +361,10 @@ typedef struct
   int         height;
 } LegendEntry;
 
-/* Lays the legend out along the top of the plot, right-aligned, in as
- * many rows as the entries need: translations of "KFOR total" can be
- * long, and no entry is ever left out. The first row sits in the plot's
- * top margin; further rows push the plot down.
+/* Lays the legend out above the plot, right-aligned, in as many rows as
+ * the entries need: translations of "KFOR total" can be long, and no
+ * entry is ever left out. The plot starts below it, so that neither the
+ * lines nor the value at the cursor run into it.
  *
  * Returns: the number of entries, at most MAX_NATIONS + 1 */
 static guint
@@ -372,14 +372,12 @@ layout_legend (AtlasStrengthChart *self,
                PangoLayout        *layout,
                double              left,
                double              right,
-               LegendEntry         entries[MAX_NATIONS + 1],
-               guint              *n_rows)
+               LegendEntry         entries[MAX_NATIONS + 1])
 {
   double available = MAX (right - left, 0);
   double row_width = 0, row_y = PAD_TOP - 2;
   guint n = 0, row_start = 0;
 
-  *n_rows = 0;
   for (guint s = 0; s <= self->nations->len; s++)
     {
       const Series *series = s == 0 ? self->total : g_ptr_array_index (self->nations, s - 1);
@@ -414,8 +412,6 @@ layout_legend (AtlasStrengthChart *self,
               row_height = MAX (row_height, entries[j].height);
             }
 
-          if (i > row_start)
-            ++*n_rows;
           row_y += row_height;
           row_start = i;
           row_width = 0;
@@ -436,7 +432,7 @@ compute_plot (AtlasStrengthChart *self,
   g_autofree char *widest = format_axis_value (self->y_max);
   g_autoptr(PangoLayout) layout = create_small_layout (widget, widest);
   LegendEntry entries[MAX_NATIONS + 1];
-  guint n_entries, n_rows;
+  guint n_entries;
   int label_width;
 
   pango_layout_get_pixel_size (layout, &label_width, NULL);
@@ -445,9 +441,9 @@ compute_plot (AtlasStrengthChart *self,
   plot->top = PAD_TOP;
   plot->bottom = gtk_widget_get_height (widget) - PAD_BOTTOM;
 
-  n_entries = layout_legend (self, layout, plot->left, plot->right, entries, &n_rows);
-  if (n_rows > 1)
-    plot->top = entries[n_entries - 1].y + entries[n_entries - 1].height + 2;
+  n_entries = layout_legend (self, layout, plot->left, plot->right, entries);
+  if (n_entries > 0)
+    plot->top = entries[n_entries - 1].y + entries[n_entries - 1].height + 4;
 }
 
 static double
@@ -609,9 +605,9 @@ draw_legend (AtlasStrengthChart *self,
              PangoLayout        *layout)
 {
   LegendEntry entries[MAX_NATIONS + 1];
-  guint n, n_rows;
+  guint n;
 
-  n = layout_legend (self, layout, plot->left, plot->right, entries, &n_rows);
+  n = layout_legend (self, layout, plot->left, plot->right, entries);
   for (guint i = 0; i < n; i++)
     {
       const LegendEntry *entry = &entries[i];
@@ -1051,7 +1047,7 @@ atlas_strength_chart_get_legend_entry (AtlasStrengthChart *self,
 {
   g_autoptr(PangoLayout) layout = NULL;
   LegendEntry entries[MAX_NATIONS + 1];
-  guint n, n_rows;
+  guint n;
   Plot plot;
 
   g_return_val_if_fail (ATLAS_IS_STRENGTH_CHART (self), FALSE);
@@ -1062,7 +1058,7 @@ atlas_strength_chart_get_legend_entry (AtlasStrengthChart *self,
 
   compute_plot (self, &plot);
   layout = create_small_layout (GTK_WIDGET (self), NULL);
-  n = layout_legend (self, layout, plot.left, plot.right, entries, &n_rows);
+  n = layout_legend (self, layout, plot.left, plot.right, entries);
   if (index >= n)
     return FALSE;
 
