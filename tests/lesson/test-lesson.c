@@ -304,8 +304,9 @@ static const Malformed malformed[] = {
   { HEAD SCENE (", \"highlight\": \"ev-1\"") "]}",
     ATLAS_LESSON_ERROR_INVALID, ": scenes[0] (“S”): highlight: must be an array of strings, not a string" },
   { "{\"a\": \"\xc3\x28\"}", ATLAS_LESSON_ERROR_ENCODING, ":1:8: not valid UTF-8" },
+  /* A lone surrogate escape is refused where it is written, before parsing. */
   { HEAD SCENE (", \"sources\": [{\"title\": \"x\\ud800y\", \"publisher\": \"p\"}]") "]}",
-    ATLAS_LESSON_ERROR_INVALID, ": scenes[0] (“S”): sources[0].title: not valid UTF-8" },
+    ATLAS_LESSON_ERROR_ENCODING, ":1:176: not valid UTF-8" },
 };
 
 /* Each malformed file is refused with the file's name and the place. */
