@@ -21,6 +21,8 @@
 #include "atlas-zone-details.h"
 #include "atlas-zone-set.h"
 
+#include "../ui/ui-test-labels.h"
+
 /*
  * What the window shows of the data and the lessons goes through the
  * catalogue: the test binds the program's domain to a catalogue of its own
@@ -61,39 +63,22 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lets the widgets lay out and draw. */
-static void
-spin (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* The text of every visible label under @widget, one per line. */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
+/* Runs the main loop until the labels under @widget say @expected (a
+ * list makes its rows once it is laid out); returns them. */
 static char *
-labels_of (GtkWidget *widget)
+wait_for_text (GtkWidget  *widget,
+               const char *expected)
 {
-  GString *text = g_string_new (NULL);
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout, (gpointer) expected);
+  char *text;
 
-  collect_labels (widget, text);
-  return g_string_free (text, FALSE);
+  while (strstr ((text = ui_test_labels_of (widget)), expected) == NULL)
+    {
+      g_free (text);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+  return text;
 }
 
 static void
@@ -148,7 +133,7 @@ test_feature_details (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_object_set (details, "feature", event, NULL);
-  event_text = labels_of (details);
+  event_text = ui_test_labels_of (GTK_WIDGET (details));
   assert_has (event_text, "Ngjarje prove\n");
   assert_has (event_text, "Çfarë qe ngjarja e provës.\n");
   /* The category as the legend names it. */
@@ -156,7 +141,7 @@ test_feature_details (void)
   assert_lacks (event_text, "military");
 
   g_object_set (details, "feature", deployment, NULL);
-  deployment_text = labels_of (details);
+  deployment_text = ui_test_labels_of (GTK_WIDGET (details));
   assert_has (deployment_text, "Kontingjent prove\n");
   assert_has (deployment_text, "DEU · Njësi prove");
   assert_has (deployment_text, "Shtab prove");
@@ -178,10 +163,8 @@ test_event_list (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 300);
   gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
 
-  text = labels_of (list);
-  assert_has (text, "Ngjarje prove\n");
+  text = wait_for_text (list, "Ngjarje prove\n");
   assert_has (text, "· Ushtarake (provë)\n");
   assert_lacks (text, "Fake event");
 
@@ -218,7 +201,7 @@ test_zones (void)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
 
-  text = labels_of (GTK_WIDGET (details));
+  text = ui_test_labels_of (GTK_WIDGET (details));
   assert_has (text, "Zonë prove\n");
   assert_lacks (text, "Fake zone");
 
@@ -280,7 +263,6 @@ test_presenter (void)
 
   presenter = atlas_presenter_new (basemap, dataset, lesson);
   atlas_presenter_start (presenter, 0);
-  spin ();
 
   g_assert_cmpstr (text_of_class (GTK_WIDGET (presenter), "presenter-title"), ==, "Skenë prove");
   g_assert_cmpstr (text_of_class (GTK_WIDGET (presenter), "presenter-caption"), ==, "Çfarë tregon skena e provës.");

@@ -11,6 +11,8 @@
 #include "atlas-date.h"
 #include "atlas-zone-details.h"
 
+#include "ui-test-labels.h"
+
 /*
  * The zone details follow the units preference: widths, areas and lengths
  * in miles when the user chose miles, and a width explored in miles is
@@ -34,29 +36,6 @@ wait_for_computed (AtlasZoneDetails *details)
   while (atlas_zone_details_get_computed (details) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout);
-}
-
-/* The text of every label under @widget, one per line. */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
-static char *
-labels_of (AtlasZoneDetails *details)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_labels (GTK_WIDGET (details), text);
-  return g_string_free (text, FALSE);
 }
 
 static GtkSpinButton *
@@ -107,7 +86,7 @@ test_zone_details_units (void)
   wait_for_computed (details);
 
   /* Kilometres by default. */
-  metric = labels_of (details);
+  metric = ui_test_labels_of (GTK_WIDGET (details));
   g_test_message ("%s", metric);
   g_assert_nonnull (strstr (metric, "25\u00a0km\n"));
   g_assert_nonnull (strstr (metric, "\u00a0km²"));
@@ -116,7 +95,7 @@ test_zone_details_units (void)
   /* Miles: the width converted, the area and the length too. */
   atlas_zone_details_set_units (details, ATLAS_UNITS_IMPERIAL);
   g_assert_cmpint (atlas_zone_details_get_units (details), ==, ATLAS_UNITS_IMPERIAL);
-  imperial = labels_of (details);
+  imperial = ui_test_labels_of (GTK_WIDGET (details));
   g_test_message ("%s", imperial);
   g_assert_nonnull (strstr (imperial, "15.5\u00a0mi\n"));
   g_assert_nonnull (strstr (imperial, "\u00a0mi²"));
