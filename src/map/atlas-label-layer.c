@@ -21,6 +21,7 @@ struct _AtlasLabelLayer
   AtlasPainter         *painter;
   AtlasPlaceNames      *names;
   AtlasNames            mode;
+  AtlasUnits            units;         /* of the zones' widths */
   AtlasDeploymentLayer *deployments;   /* weak */
   AtlasZoneLayer       *zones;         /* weak */
   guint                 n_drawn;
@@ -99,8 +100,9 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
 
       for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
         g_ptr_array_add (zones, g_list_model_get_item (shown, i));
-      atlas_painter_draw_zone_labels (self->painter, cr, &view,
-                                      (AtlasComputedZone **) zones->pdata, zones->len, labels);
+      atlas_painter_draw_zone_labels_full (self->painter, cr, &view,
+                                           (AtlasComputedZone **) zones->pdata, zones->len,
+                                           self->units, labels);
     }
 
   /* The troops' labels, wherever the names of places leave room:
@@ -299,6 +301,24 @@ atlas_label_layer_set_names (AtlasLabelLayer *self,
     return;
 
   self->mode = mode;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_label_layer_set_units:
+ *
+ * The units zones' labels give a band's width in.
+ */
+void
+atlas_label_layer_set_units (AtlasLabelLayer *self,
+                             AtlasUnits       units)
+{
+  g_return_if_fail (ATLAS_IS_LABEL_LAYER (self));
+
+  if (self->units == units)
+    return;
+
+  self->units = units;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -27,6 +27,8 @@ void             atlas_label_layer_set_zone_layer (AtlasLabelLayer *self,
 void             atlas_label_layer_set_names   (AtlasLabelLayer *self,
                                                 AtlasPlaceNames *names,
                                                 AtlasNames       mode);
+void             atlas_label_layer_set_units   (AtlasLabelLayer *self,
+                                                AtlasUnits       units);
 
 void             atlas_label_layer_set_deployment_layer (AtlasLabelLayer      *self,
                                                          AtlasDeploymentLayer *deployments);

@@ -32,6 +32,7 @@ struct _AtlasZoneLayer
   GHashTable    *in_flight;      /* zone id → TRUE, asked for this generation */
   GHashTable    *hidden;         /* zone id → TRUE, switched off by the user */
   gboolean       draw_labels;
+  AtlasUnits     units;          /* of the labels' widths */
   guint          generation;     /* bumped when what to show changes */
   GCancellable  *cancellable;
 
@@ -259,8 +260,9 @@ atlas_zone_layer_snapshot (GtkWidget   *widget,
       cairo_destroy (scratch_cr);
       cairo_surface_destroy (scratch);
 
-      self->n_labels = atlas_painter_draw_zone_labels (self->painter, cr, &view,
-                                                       (AtlasComputedZone **) zones->pdata, zones->len, labels);
+      self->n_labels = atlas_painter_draw_zone_labels_full (self->painter, cr, &view,
+                                                            (AtlasComputedZone **) zones->pdata, zones->len,
+                                                            self->units, labels);
     }
   cairo_destroy (cr);
 }
@@ -621,5 +623,23 @@ atlas_zone_layer_set_draw_labels (AtlasZoneLayer *self,
     return;
 
   self->draw_labels = !!draw_labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_zone_layer_set_units:
+ *
+ * The units the layer's own labels give a band's width in.
+ */
+void
+atlas_zone_layer_set_units (AtlasZoneLayer *self,
+                            AtlasUnits      units)
+{
+  g_return_if_fail (ATLAS_IS_ZONE_LAYER (self));
+
+  if (self->units == units)
+    return;
+
+  self->units = units;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -47,5 +47,7 @@ void               atlas_zone_layer_set_zone_visible (AtlasZoneLayer *self,
 
 void               atlas_zone_layer_set_draw_labels (AtlasZoneLayer *self,
                                                      gboolean        draw_labels);
+void               atlas_zone_layer_set_units       (AtlasZoneLayer *self,
+                                                     AtlasUnits      units);
 
 G_END_DECLS

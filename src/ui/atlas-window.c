@@ -214,8 +214,8 @@ current_units (AtlasWindow *self)
   return g_settings_get_enum (self->settings, "units") == 1 ? ATLAS_UNITS_IMPERIAL : ATLAS_UNITS_METRIC;
 }
 
-/* Distances follow the preference: zone details here, the scale bar in
- * update_overlays(), exports when they are made. */
+/* Distances follow the preference: zone details here, the map's zone
+ * labels and scale bar in update_overlays(), exports when they are made. */
 static void
 update_units (AtlasWindow *self)
 {
@@ -234,8 +234,9 @@ update_overlays (AtlasWindow *self)
   atlas_label_layer_set_names (self->label_layer, self->place_names,
                                g_settings_get_enum (self->settings, "place-names"));
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map),
-                          g_settings_get_enum (self->settings, "units") == 1 ? SHUMATE_UNIT_IMPERIAL
-                                                                             : SHUMATE_UNIT_METRIC);
+                          current_units (self) == ATLAS_UNITS_IMPERIAL ? SHUMATE_UNIT_IMPERIAL : SHUMATE_UNIT_METRIC);
+  atlas_label_layer_set_units (self->label_layer, current_units (self));
+  atlas_zone_layer_set_units (self->zone_layer, current_units (self));
   gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !self->online && self->show_names);
   atlas_zone_layer_set_painter (self->zone_layer, self->painter);
   atlas_event_layer_set_painter (self->event_layer, self->painter);
