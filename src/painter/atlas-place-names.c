@@ -230,6 +230,99 @@ atlas_serbian_to_latin (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The Cyrillic letter for one or two Serbian Latin letters at @p, lower
+ * case; sets @len to the bytes read. NULL for a letter outside the
+ * alphabet (q, w, x, y, ä, …). */
+static const char *
+cyrillic_for_latin (const char *p,
+                    gsize      *len)
+{
+  static const struct { const char *latin; const char *cyrillic; } letters[] = {
+    /* Digraphs first. */
+    { "lj", "љ" }, { "nj", "њ" }, { "dž", "џ" },
+    { "a", "а" }, { "b", "б" }, { "c", "ц" }, { "č", "ч" }, { "ć", "ћ" }, { "d", "д" },
+    { "đ", "ђ" }, { "e", "е" }, { "f", "ф" }, { "g", "г" }, { "h", "х" }, { "i", "и" },
+    { "j", "ј" }, { "k", "к" }, { "l", "л" }, { "m", "м" }, { "n", "н" }, { "o", "о" },
+    { "p", "п" }, { "r", "р" }, { "s", "с" }, { "š", "ш" }, { "t", "т" }, { "u", "у" },
+    { "v", "в" }, { "z", "з" }, { "ž", "ж" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    {
+      gsize n = strlen (letters[i].latin);
+
+      if (strncmp (p, letters[i].latin, n) == 0)
+        {
+          *len = n;
+          return letters[i].cyrillic;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * atlas_serbian_to_cyrillic:
+ *
+ * Transliterates Serbian Latin into Cyrillic ("Banja Luka" → "Бања Лука"),
+ * reading lj, nj and dž as one letter each. Other characters than letters
+ * are kept.
+ *
+ * Returns: (transfer full) (nullable): the Cyrillic text, or %NULL when
+ *   @text has a letter that is not in the Serbian Latin alphabet (a name
+ *   that is not Serbo-Croatian)
+ */
+char *
+atlas_serbian_to_cyrillic (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  g_autofree char *lower = NULL;
+  const char *p, *q;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Walk the text and its lower-case copy together: Serbian Latin letters
+   * keep their length in bytes when lowered. */
+  lower = g_utf8_strdown (text, -1);
+  if (strlen (lower) != strlen (text))
+    return NULL;
+
+  out = g_string_sized_new (strlen (text) * 2);
+  for (p = text, q = lower; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *cyrillic;
+      gsize len;
+
+      if (!g_unichar_isalpha (c))
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          q += next - p;
+          p = next;
+          continue;
+        }
+
+      cyrillic = cyrillic_for_latin (q, &len);
+      if (cyrillic == NULL)
+        return NULL;
+
+      if (g_unichar_isupper (c))
+        {
+          g_autofree char *upper = g_utf8_strup (cyrillic, -1);
+          g_string_append (out, upper);
+        }
+      else
+        {
+          g_string_append (out, cyrillic);
+        }
+      p += len;
+      q += len;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static gboolean
 has_cyrillic (const char *text)
 {
@@ -646,6 +739,20 @@ lookup_town (const AtlasBasemapPlace *place)
   return NULL;
 }
 
+/* Whether the names of @country's places are Serbo-Croatian (or
+ * Macedonian) written in Latin letters, which a Serbian reader in Cyrillic
+ * reads transliterated: "Banja Luka" is "Бања Лука" there. */
+static gboolean
+transliterated_in_cyrillic (const char *country)
+{
+  static const char * const countries[] = { "BA", "HR", "ME", "MK", "RS" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (g_str_equal (countries[i], country))
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 lookup_capital (const AtlasBasemapPlace *place)
 {
@@ -664,7 +771,9 @@ lookup_capital (const AtlasBasemapPlace *place)
  * @script: the alphabet of Serbian names, usually atlas_script_for_locale()
  *
  * Works out the label of every base-map place in every mode. Capitals are
- * translated now, into the language of the user interface.
+ * translated now, into the language of the user interface; in Cyrillic,
+ * the Latin names of the places of Serbia and its Serbo-Croatian- and
+ * Macedonian-speaking neighbours are transliterated.
  *
  * Returns: (transfer full): the names
  */
@@ -698,6 +807,17 @@ atlas_place_names_new (AtlasBasemap *basemap,
         {
           Forms translated = { capital, capital, capital, capital };
           set_labels (self, i, &translated);
+        }
+      else if (script == ATLAS_SCRIPT_CYRILLIC &&
+               transliterated_in_cyrillic (place->country))
+        {
+          g_autofree char *cyrillic = atlas_serbian_to_cyrillic (place->name);
+
+          if (cyrillic != NULL)
+            {
+              Forms transliterated = { cyrillic, cyrillic, cyrillic, cyrillic };
+              set_labels (self, i, &transliterated);
+            }
         }
     }
 

@@ -81,5 +81,6 @@ char            *atlas_place_dup_label         (AtlasPlace            *place,
                                                 AtlasNames             mode,
                                                 AtlasScript            script);
 char            *atlas_serbian_to_latin        (const char            *text);
+char            *atlas_serbian_to_cyrillic     (const char            *text);
 
 G_END_DECLS

@@ -95,20 +95,32 @@ test_modes (void)
 
 /* Places outside Kosovo are not contested: their names never change with
  * the mode. (Capitals are translated, but there is no catalogue here.) */
+static gboolean
+is_serbo_croatian_country (const char *country)
+{
+  return g_str_equal (country, "RS") || g_str_equal (country, "BA") || g_str_equal (country, "ME") ||
+         g_str_equal (country, "HR") || g_str_equal (country, "MK");
+}
+
 static void
 test_outside_kosovo (void)
 {
-  g_autoptr(AtlasPlaceNames) names = atlas_place_names_new (basemap, NULL, ATLAS_SCRIPT_CYRILLIC);
+  g_autoptr(AtlasPlaceNames) names = atlas_place_names_new (basemap, NULL, ATLAS_SCRIPT_LATIN);
+  g_autoptr(AtlasPlaceNames) cyrillic = atlas_place_names_new (basemap, NULL, ATLAS_SCRIPT_CYRILLIC);
   const AtlasBasemapPlace *places;
-  guint n_places, n_checked = 0, n_kosovo_changed = 0;
+  guint n_places, n_checked = 0, n_kosovo_changed = 0, n_transliterated = 0;
 
   places = atlas_basemap_get_places (basemap, &n_places);
   for (guint i = 0; i < n_places; i++)
     {
       gboolean changed = FALSE;
+      gboolean changed_in_cyrillic = FALSE;
 
       for (AtlasNames m = 0; m < ATLAS_N_NAMES; m++)
-        changed |= !g_str_equal (atlas_place_names_get_place (names, i, m), places[i].name);
+        {
+          changed |= !g_str_equal (atlas_place_names_get_place (names, i, m), places[i].name);
+          changed_in_cyrillic |= !g_str_equal (atlas_place_names_get_place (cyrillic, i, m), places[i].name);
+        }
 
       if (g_str_equal (places[i].country, "XK"))
         n_kosovo_changed += changed ? 1 : 0;
@@ -116,13 +128,21 @@ test_outside_kosovo (void)
         {
           if (changed)
             g_error ("%s (%s) was renamed", places[i].name, places[i].country);
+          /* In Cyrillic, only the neighbours' Latin names change. */
+          if (changed_in_cyrillic && !is_serbo_croatian_country (places[i].country))
+            g_error ("%s (%s) was renamed in Cyrillic", places[i].name, places[i].country);
+          n_transliterated += changed_in_cyrillic ? 1 : 0;
           n_checked++;
         }
     }
 
   g_assert_cmpuint (n_checked, >, 1000);
+  g_assert_cmpuint (n_transliterated, >, 20);
   /* Prilep in North Macedonia shares its name with a village in Kosovo. */
   g_assert_cmpstr (atlas_place_names_get_place (names, find_place ("Prilep", "MK"), ATLAS_NAMES_SR), ==, "Prilep");
+  g_assert_cmpstr (atlas_place_names_get_place (cyrillic, find_place ("Prilep", "MK"), ATLAS_NAMES_SR), ==, "Прилеп");
+  g_assert_cmpstr (atlas_place_names_get_place (cyrillic, find_place ("Banja Luka", "BA"), ATLAS_NAMES_BOTH), ==, "Бања Лука");
+  g_assert_cmpstr (atlas_place_names_get_place (cyrillic, find_place ("Niš", "RS"), ATLAS_NAMES_SQ), ==, "Ниш");
   /* Most of Kosovo's towns have two names; villages may keep one. */
   g_assert_cmpuint (n_kosovo_changed, >=, 30);
 }
@@ -282,11 +302,40 @@ test_transliteration (void)
     { "Peć (Пећ), 1999", "Peć (Peć), 1999" },
     { "", "" },
   };
+  /* Latin to Cyrillic; NULL for names that are not Serbo-Croatian. */
+  static const char * const to_cyrillic[][2] = {
+    { "Banja Luka", "Бања Лука" },
+    { "Niš", "Ниш" },
+    { "Novi Sad", "Нови Сад" },
+    { "Đakovica", "Ђаковица" },
+    { "Džep", "Џеп" },
+    { "DŽEP", "ЏЕП" },
+    { "Ljubljana", "Љубљана" },
+    { "LJUBLJANA", "ЉУБЉАНА" },
+    { "Gnjilane", "Гњилане" },
+    { "Čačak", "Чачак" },
+    { "Herceg-Novi (1)", "Херцег-Нови (1)" },
+    { "", "" },
+    { "Washington", NULL },
+    { "Wrocław", NULL },
+    { "Istanbul İ", NULL },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *latin = atlas_serbian_to_latin (cases[i][0]);
       g_assert_cmpstr (latin, ==, cases[i][1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (to_cyrillic); i++)
+    {
+      g_autofree char *cyrillic = atlas_serbian_to_cyrillic (to_cyrillic[i][0]);
+      g_autofree char *back = NULL;
+
+      g_assert_cmpstr (cyrillic, ==, to_cyrillic[i][1]);
+      if (cyrillic == NULL)
+        continue;
+      back = atlas_serbian_to_latin (cyrillic);
+      g_assert_cmpstr (back, ==, to_cyrillic[i][0]);
     }
 }
 
