@@ -75,6 +75,34 @@ on_items_changed (AtlasEventList *self)
   gtk_widget_set_visible (self->empty, g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0);
 }
 
+/* A click on the row the timeline highlights does not change the
+ * selection, so ::notify::selected says nothing: the row's own gesture,
+ * which sees the press before the list does, tells the two apart. */
+static void
+on_row_pressed (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *item)
+{
+  g_object_set_data (G_OBJECT (gesture), "was-selected",
+                     GINT_TO_POINTER (n_press == 1 && gtk_list_item_get_selected (item)));
+}
+
+static void
+on_row_released (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  AtlasEventList *self = ATLAS_EVENT_LIST (gtk_widget_get_ancestor (row, ATLAS_TYPE_EVENT_LIST));
+
+  if (self != NULL && g_object_get_data (G_OBJECT (gesture), "was-selected"))
+    emit_activated (self, gtk_list_item_get_position (item));
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -83,6 +111,12 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *date = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), item);
+  g_signal_connect (click, "released", G_CALLBACK (on_row_released), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_add_css_class (box, "event-row");
   gtk_widget_set_margin_top (box, 6);

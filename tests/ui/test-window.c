@@ -9,6 +9,7 @@
 #include "atlas-application.h"
 #include "atlas-computed-zone.h"
 #include "atlas-date.h"
+#include "atlas-event-list.h"
 #include "atlas-label-layer.h"
 #include "atlas-tile-source.h"
 #include "atlas-window.h"
@@ -26,6 +27,7 @@ typedef struct
   guint             step;
   double            zoom_before;
   gboolean          checked;
+  AtlasFeature     *activated;   /* by the event list */
 } Fixture;
 
 static gboolean
@@ -84,6 +86,54 @@ static guint
 event_list_count (AtlasWindow *window)
 {
   return g_list_model_get_n_items (atlas_event_list_get_model (atlas_window_get_event_list (window)));
+}
+
+/* The row of the event list the timeline highlights, as drawn. */
+static GtkWidget *
+find_highlighted_row (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "event-row") &&
+      (gtk_widget_get_state_flags (gtk_widget_get_parent (widget)) & GTK_STATE_FLAG_SELECTED) != 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_highlighted_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* A click on @row, as its own gesture sees it. */
+static void
+click_row (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 1.0, 1.0);
+          g_signal_emit_by_name (controller, "released", 1, 1.0, 1.0);
+          return;
+        }
+    }
+  g_error ("the event row has no click gesture");
+}
+
+static void
+on_feature_activated (AtlasEventList *list,
+                      AtlasFeature   *feature,
+                      Fixture        *f)
+{
+  g_set_object (&f->activated, feature);
 }
 
 static gboolean
@@ -159,6 +209,29 @@ check_window (gpointer user_data)
       /* March 2004: the unrest is in the list, with its reinforcements. */
       atlas_timeline_set_date (atlas_window_get_timeline (f->window), atlas_day_from_ymd (2004, 3, 19));
       g_assert_cmpuint (event_list_count (f->window), >=, 2);
+      g_signal_connect (atlas_window_get_event_list (f->window), "feature-activated",
+                        G_CALLBACK (on_feature_activated), f);
+      f->step++;
+      return G_SOURCE_CONTINUE;
+
+    case 4:
+      {
+        AtlasEventList *list = atlas_window_get_event_list (f->window);
+        GtkWidget *row = find_highlighted_row (GTK_WIDGET (list));
+        g_autoptr(AtlasFeature) highlighted = NULL;
+
+        /* Clicking the row the timeline highlights opens its event, though
+         * the selection does not change (it did nothing before). */
+        if (row == NULL)
+          return G_SOURCE_CONTINUE;
+        g_assert_cmpuint (atlas_event_list_get_highlight (list), !=, GTK_INVALID_LIST_POSITION);
+        highlighted = g_list_model_get_item (atlas_event_list_get_model (list),
+                                             atlas_event_list_get_highlight (list));
+        g_assert_null (f->activated);
+        click_row (row);
+        g_assert_true (f->activated == highlighted);
+        g_clear_object (&f->activated);
+      }
       break;
 
     default:
