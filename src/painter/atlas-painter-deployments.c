@@ -625,11 +625,31 @@ atlas_painter_draw_deployments (AtlasPainter            *painter,
 
 /* Labels --------------------------------------------------------------- */
 
+/**
+ * atlas_painter_get_nation_label:
+ * @nation: (nullable): a deployment's nation as the data writes it
+ *
+ * ISO 3166 codes ("FRA") read the same in every language; "NATO" is
+ * translated (НАТО in Serbian Cyrillic).
+ *
+ * Returns: the text to show
+ */
+const char *
+atlas_painter_get_nation_label (const char *nation)
+{
+  if (nation == NULL)
+    return "";
+  if (g_str_equal (nation, "NATO"))
+    /* Translators: the alliance, as a deployment's nation on the map */
+    return g_dpgettext2 (GETTEXT_PACKAGE, "nation", NC_("nation", "NATO"));
+  return nation;
+}
+
 static char *
 format_line (const Entry *e)
 {
   const char *troops = e->troops_text;
-  const char *nation = e->nation != NULL ? e->nation : "";
+  const char *nation = atlas_painter_get_nation_label (e->nation);
 
   if (e->troops_max < 0)
     /* Translators: a deployment on the map: nation code, unit */

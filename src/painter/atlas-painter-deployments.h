@@ -119,6 +119,10 @@ double              atlas_deployment_symbol_radius        (double               
 AtlasDeploymentSymbols
                     atlas_deployment_set_get_symbols      (AtlasDeploymentSet       *set,
                                                            const AtlasView          *view);
+/* A deployment's nation as labels show it: its ISO code, or "NATO" in
+ * the user's language. */
+const char         *atlas_painter_get_nation_label        (const char               *nation);
+
 void                atlas_painter_draw_deployment_swatch  (AtlasPainter             *painter,
                                                            cairo_t                  *cr,
                                                            AtlasDeploymentSymbols    symbol,

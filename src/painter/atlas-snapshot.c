@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-date.h"
+#include "atlas-place-names.h"
 #include "atlas-snapshot.h"
 #include "atlas-snapshot-private.h"
 
@@ -572,6 +573,7 @@ static char *
 dup_view_name (AtlasSnapshot *self)
 {
   AtlasBasemap *basemap = atlas_painter_get_basemap (self->painter);
+  AtlasPlaceNames *names = atlas_place_names_get_default (basemap);
   GPtrArray *countries = atlas_basemap_get_countries (basemap);
   const AtlasShape *kosovo = atlas_basemap_lookup_country (basemap, "XKX");
   double lat, lon;
@@ -585,7 +587,7 @@ dup_view_name (AtlasSnapshot *self)
       middle.height /= 2;
       atlas_view_get_bounds (&middle, 0, bounds);
       if (atlas_bounds_intersect (kosovo->bbox, bounds))
-        return g_strdup (kosovo->name);
+        return g_strdup (atlas_place_names_get_country (names, kosovo, self->names));
     }
 
   for (guint i = 0; i < countries->len; i++)
@@ -598,7 +600,7 @@ dup_view_name (AtlasSnapshot *self)
           self->view.y < shape->bbox[1] || self->view.y > shape->bbox[3])
         continue;
       if (path_contains (atlas_shape_get_path (shape, G_MAXDOUBLE), self->view.x, self->view.y))
-        return g_strdup (shape->name);
+        return g_strdup (atlas_place_names_get_country (names, shape, self->names));
     }
 
   lat = atlas_mercator_lat_from_y (self->view.y);

@@ -7,6 +7,7 @@
 
 #include "atlas-deployment.h"
 #include "atlas-feature-details.h"
+#include "atlas-painter-deployments.h"
 #include "atlas-painter-events.h"
 
 /*
@@ -101,7 +102,8 @@ format_facts (AtlasFeature *feature)
       g_autofree char *troops = atlas_deployment_format_troops (deployment);
       const char *hq = atlas_deployment_get_display_hq (deployment);
 
-      g_string_append_printf (text, "\n%s · %s", atlas_deployment_get_nation (deployment),
+      g_string_append_printf (text, "\n%s · %s",
+                              atlas_painter_get_nation_label (atlas_deployment_get_nation (deployment)),
                               atlas_deployment_get_display_unit (deployment));
       g_string_append_c (text, '\n');
       if (atlas_deployment_get_strength (deployment) == ATLAS_STRENGTH_COMMITTED)

@@ -599,6 +599,17 @@ test_titles (void)
   g_assert_true (g_str_has_prefix (dated, title));
   g_assert_true (g_str_has_suffix (dated, "12 June 1999"));
 
+  /* The place follows the place-name mode, as the map's labels do. */
+  atlas_snapshot_set_names (snapshot, ATLAS_NAMES_SQ);
+  g_clear_pointer (&dated, g_free);
+  dated = atlas_snapshot_dup_display_title (snapshot);
+  g_assert_cmpstr (dated, ==, "Kosova, 12 June 1999");
+  atlas_snapshot_set_names (snapshot, ATLAS_NAMES_EN);
+  g_clear_pointer (&dated, g_free);
+  dated = atlas_snapshot_dup_display_title (snapshot);
+  g_assert_cmpstr (dated, ==, "Kosovo, 12 June 1999");
+  changes -= 2;
+
   atlas_snapshot_set_title (snapshot, "Own");
   g_clear_pointer (&title, g_free);
   title = atlas_snapshot_dup_display_title (snapshot);

@@ -11,6 +11,7 @@
 #include "atlas-basemap.h"
 #include "atlas-dataset.h"
 #include "atlas-painter.h"
+#include "atlas-painter-deployments.h"
 #include "atlas-place-names.h"
 
 /* Place names in every mode, from the real base map, the built-in table of
@@ -515,6 +516,9 @@ test_translated (void)
     g_assert_cmpstr (atlas_place_names_get_country (names, kosovo, ATLAS_NAMES_SR), ==, "Косово");
     g_assert_cmpstr (atlas_place_names_get_place (names, belgrade, ATLAS_NAMES_SQ), ==, "Београд");
     g_assert_cmpstr (atlas_place_names_get_place (names, pristina, ATLAS_NAMES_BOTH), ==, "Prishtinë / Приштина");
+    /* Deployment labels name the alliance in the reader's letters. */
+    g_assert_cmpstr (atlas_painter_get_nation_label ("NATO"), ==, "НАТО");
+    g_assert_cmpstr (atlas_painter_get_nation_label ("FRA"), ==, "FRA");
   }
 
   use_language ("sr@latin");
