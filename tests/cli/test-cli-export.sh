@@ -99,9 +99,47 @@ if [ -n "${PDFTOTEXT:-}" ]; then
   else
     not_ok "the sources of the data are credited (text: $text)"
   fi
+
+  # What a date shows: the zones computed for it, the deployments in
+  # place, the events of the 30 days up to it (the window's default).
+  pdf_text () { "$PDFTOTEXT" "$1" - 2>&1 | tr '\n' ' '; }
+  run "a PDF on 1 January 2000" 0 '.*' "$bin" --export "$work/2000.pdf" --size a4 --date 2000-01-01
+  text=$(pdf_text "$work/2000.pdf")
+  for want in "Ground Safety Zone (GSZ)" "Air Safety Zone (ASZ)" "Troops present" "MNB North"; do
+    if printf '%s\n' "$text" | grep -qF -- "$want"; then
+      ok "on 1 January 2000, the PDF says “$want”"
+    else
+      not_ok "on 1 January 2000, the PDF says “$want” (text: $text)"
+    fi
+  done
+
+  run "the fixture's event 29 days on" 0 '.*' \
+    "$bin" --export "$work/event-29.pdf" --size a4 --data "$fixtures/export-one-event.geojson" --date 2001-03-04
+  run "the fixture's event 30 days on" 0 '.*' \
+    "$bin" --export "$work/event-30.pdf" --size a4 --data "$fixtures/export-one-event.geojson" --date 2001-03-05
+  if printf '%s\n' "$(pdf_text "$work/event-29.pdf")" | grep -qF "Events" &&
+     ! printf '%s\n' "$(pdf_text "$work/event-30.pdf")" | grep -qF "Events"; then
+    ok "an event shows for 30 days, its own included"
+  else
+    not_ok "an event shows for 30 days, its own included ($(pdf_text "$work/event-29.pdf") / $(pdf_text "$work/event-30.pdf"))"
+  fi
+
+  run "data without dates" 0 '.*' "$bin" --export "$work/undated.pdf" --size a4 --data "$fixtures/export-undated.geojson"
+  text=$(pdf_text "$work/undated.pdf")
+  if printf '%s\n' "$text" | grep -qF "Undated Gazette" && ! printf '%s\n' "$text" | grep -qF "As of"; then
+    ok "data without dates: the sources credited, no date stamp"
+  else
+    not_ok "data without dates: the sources credited, no date stamp (text: $text)"
+  fi
 else
   skip "the PDF text" "pdftotext not found"
 fi
+
+# A zone that cannot be computed is left out with a warning; the picture
+# is still written.
+run "a zone that cannot be computed" 0 'warning: zone “fixture-apart” left out: .*shares no boundary' \
+  "$bin" --export "$work/bad-zone.png" --size 400x300 --data "$fixtures/export-bad-zone.geojson"
+if is_png "$work/bad-zone.png"; then ok "the picture without the zone is written"; else not_ok "the picture without the zone is written"; fi
 
 run "GeoJSON of the features in force" 0 '.*' "$bin" --export "$work/map.geojson" --date 2000-01-01
 if grep -q '^{"type":"FeatureCollection","date":"2000-01-01","features":\[' "$work/map.geojson" &&
