@@ -24,6 +24,7 @@ struct _AtlasLabelLayer
   AtlasUnits            units;         /* of the zones' widths */
   AtlasDeploymentLayer *deployments;   /* weak */
   AtlasZoneLayer       *zones;         /* weak */
+  GPtrArray            *obstacles;     /* of GWeakRef to widgets over the map */
   guint                 n_drawn;
 };
 
@@ -65,6 +66,7 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   double rotation = shumate_viewport_get_rotation (viewport);
   g_autoptr(AtlasLabelSet) labels = NULL;
+  guint n_reserved;
   AtlasView view;
   cairo_t *cr;
 
@@ -85,6 +87,22 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
     }
 
   labels = atlas_label_set_new ();
+
+  /* Nothing is written under the scale bar or the attribution. */
+  n_reserved = 0;
+  for (guint i = 0; i < self->obstacles->len; i++)
+    {
+      g_autoptr(GtkWidget) obstacle = g_weak_ref_get (g_ptr_array_index (self->obstacles, i));
+      graphene_rect_t bounds;
+
+      if (obstacle != NULL && gtk_widget_get_mapped (obstacle) &&
+          gtk_widget_compute_bounds (obstacle, widget, &bounds))
+        {
+          atlas_label_set_reserve (labels, bounds.origin.x, bounds.origin.y,
+                                   bounds.size.width, bounds.size.height);
+          n_reserved++;
+        }
+    }
 
   if (self->names != NULL && atlas_place_names_get_basemap (self->names) == atlas_painter_get_basemap (self->painter))
     atlas_painter_draw_labels_full (self->painter, cr, &view, self->names, self->mode, labels);
@@ -117,7 +135,7 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
                                             labels, &info);
     }
 
-  self->n_drawn = atlas_label_set_get_count (labels);
+  self->n_drawn = atlas_label_set_get_count (labels) - n_reserved;
   cairo_destroy (cr);
 }
 
@@ -141,6 +159,7 @@ atlas_label_layer_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->deployments);
   g_clear_weak_pointer (&self->zones);
+  g_clear_pointer (&self->obstacles, g_ptr_array_unref);
   g_clear_object (&self->names);
   g_clear_object (&self->painter);
 
@@ -205,8 +224,18 @@ atlas_label_layer_class_init (AtlasLabelLayerClass *klass)
 }
 
 static void
+free_weak_ref (gpointer data)
+{
+  GWeakRef *ref = data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
 atlas_label_layer_init (AtlasLabelLayer *self)
 {
+  self->obstacles = g_ptr_array_new_with_free_func (free_weak_ref);
 }
 
 AtlasLabelLayer *
@@ -301,6 +330,27 @@ atlas_label_layer_set_names (AtlasLabelLayer *self,
     return;
 
   self->mode = mode;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_label_layer_add_obstacle:
+ * @obstacle: a widget drawn over the map, such as its scale bar
+ *
+ * Keeps labels out of @obstacle's box. The layer holds no reference to it.
+ */
+void
+atlas_label_layer_add_obstacle (AtlasLabelLayer *self,
+                                GtkWidget       *obstacle)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (ATLAS_IS_LABEL_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (obstacle));
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, obstacle);
+  g_ptr_array_add (self->obstacles, ref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -29,6 +29,8 @@ void             atlas_label_layer_set_names   (AtlasLabelLayer *self,
                                                 AtlasNames       mode);
 void             atlas_label_layer_set_units   (AtlasLabelLayer *self,
                                                 AtlasUnits       units);
+void             atlas_label_layer_add_obstacle (AtlasLabelLayer *self,
+                                                 GtkWidget       *obstacle);
 
 void             atlas_label_layer_set_deployment_layer (AtlasLabelLayer      *self,
                                                          AtlasDeploymentLayer *deployments);

@@ -326,6 +326,27 @@ atlas_label_set_try_add (AtlasLabelSet *labels,
   return TRUE;
 }
 
+/**
+ * atlas_label_set_reserve:
+ *
+ * Takes the box for something drawn over the map that is not a label (a
+ * scale bar, an attribution), even if it overlaps a box taken before; no
+ * label is placed on it afterwards.
+ */
+void
+atlas_label_set_reserve (AtlasLabelSet *labels,
+                         double         x,
+                         double         y,
+                         double         width,
+                         double         height)
+{
+  double box[4] = { x, y, width, height };
+
+  g_return_if_fail (labels != NULL);
+
+  g_array_append_val (labels->boxes, box);
+}
+
 /* Labels ----------------------------------------------------------------- */
 
 /* The smallest population labelled at @zoom; Kosovo's places one step

@@ -112,6 +112,12 @@ gboolean            atlas_label_set_try_add        (AtlasLabelSet      *labels,
                                                     double              y,
                                                     double              width,
                                                     double              height);
+/* Takes the box whatever it overlaps: for what is not a label. */
+void                atlas_label_set_reserve        (AtlasLabelSet      *labels,
+                                                    double              x,
+                                                    double              y,
+                                                    double              width,
+                                                    double              height);
 guint               atlas_label_set_get_count      (AtlasLabelSet      *labels);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasLabelSet, atlas_label_set_free)

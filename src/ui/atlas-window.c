@@ -366,6 +366,8 @@ add_overlay_layers (AtlasWindow *self)
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
   atlas_label_layer_set_deployment_layer (self->label_layer, self->deployment_layer);
   atlas_label_layer_set_zone_layer (self->label_layer, self->zone_layer);
+  atlas_label_layer_add_obstacle (self->label_layer, GTK_WIDGET (shumate_simple_map_get_scale (self->map)));
+  atlas_label_layer_add_obstacle (self->label_layer, GTK_WIDGET (shumate_simple_map_get_license (self->map)));
 
   g_object_bind_property (self->layers_panel, "show-zones", self->zone_layer, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->layers_panel, "show-deployments", self->deployment_layer, "visible",
