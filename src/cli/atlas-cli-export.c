@@ -14,12 +14,11 @@
 #include "atlas-date.h"
 #include "atlas-export-writer.h"
 #include "atlas-geojson-export.h"
+#include "atlas-lesson-snapshot.h"
 #include "atlas-loader.h"
 #include "atlas-painter.h"
 #include "atlas-snapshot.h"
 #include "atlas-snapshot-sources.h"
-#include "atlas-snapshot-timeline.h"
-#include "atlas-snapshot-zones.h"
 #include "atlas-zone-set.h"
 
 /*
@@ -34,11 +33,6 @@
 static const double home_bounds[4] = { 41.15, 19.05, 45.0, 21.75 };
 #define HOME_LAT 42.6
 #define HOME_LON 20.9
-
-
-/* Events shown: those of the last days up to the date, as the window shows
- * them by default (the "event-mode" and "event-window-days" keys). */
-#define EVENT_WINDOW_DAYS 30
 
 #define MIN_ZOOM 0.0
 #define MAX_ZOOM 19.0
@@ -215,32 +209,6 @@ home_zoom (double lat,
   return CLAMP (log2 (world / ATLAS_TILE_SIZE), MIN_ZOOM, MAX_ZOOM);
 }
 
-/* The zones in force on @day, computed as history has them. A zone that
- * cannot be computed is left out with a warning: the rest is still worth
- * a picture. */
-static AtlasOverlay *
-new_zones_overlay (AtlasZoneSet *zone_set,
-                   gint32        day)
-{
-  g_autoptr(GPtrArray) ids = atlas_zone_set_list_active (zone_set, day);
-  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(GError) error = NULL;
-      AtlasComputedZone *zone;
-
-      zone = atlas_zone_set_compute (zone_set, id, day, ATLAS_ZONE_COMPUTE_HISTORICAL, &error);
-      if (zone == NULL)
-        g_printerr (_("%s: warning: zone “%s” left out: %s\n"), g_get_prgname (), id, error->message);
-      else
-        g_ptr_array_add (zones, zone);
-    }
-
-  return atlas_zones_overlay_new ((AtlasComputedZone * const *) zones->pdata, zones->len);
-}
-
 /* The features in force on @day, zones computed, as GeoJSON. */
 static int
 export_geojson (AtlasDataset *dataset,
@@ -275,10 +243,6 @@ export_snapshot (const AtlasCliExportOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasPainter) painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
   g_autoptr(AtlasSnapshot) snapshot = NULL;
-  g_autoptr(AtlasOverlay) sources = NULL;
-  g_autoptr(AtlasOverlay) zones = NULL;
-  g_autoptr(AtlasOverlay) deployments = NULL;
-  g_autoptr(AtlasOverlay) events = NULL;
   AtlasView view;
   double scale;
 
@@ -292,22 +256,26 @@ export_snapshot (const AtlasCliExportOptions *options,
   snapshot = atlas_snapshot_new (painter, &view);
   atlas_snapshot_set_title (snapshot, options->title);
   atlas_snapshot_set_names (snapshot, request->names);
-  sources = atlas_dataset_sources_overlay_new (dataset);
-  atlas_snapshot_add_overlay (snapshot, sources);
   if (request->has_day)
     {
-      g_autoptr(AtlasDeploymentSet) deployment_set = atlas_deployment_set_new (dataset, request->day);
-      g_autoptr(AtlasEventSet) event_set = atlas_event_set_new (dataset, request->day,
-                                                                ATLAS_EVENT_WINDOW_TRAILING,
-                                                                EVENT_WINDOW_DAYS);
+      /* What the window shows on the day, as a lesson scene showing
+       * everything has it. A zone that cannot be computed is left out
+       * with a warning: the rest is still worth a picture. */
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) zones = atlas_lesson_compute_zones (zone_set, request->day, problems);
 
-      atlas_snapshot_set_day (snapshot, request->day);
-      zones = new_zones_overlay (zone_set, request->day);
-      deployments = atlas_deployments_overlay_new (deployment_set);
-      events = atlas_events_overlay_new (event_set);
-      atlas_snapshot_add_overlay (snapshot, zones);
-      atlas_snapshot_add_overlay (snapshot, deployments);
-      atlas_snapshot_add_overlay (snapshot, events);
+      for (guint i = 0; i < problems->len; i++)
+        /* Translators: the program's name, then a problem that did not stop it */
+        g_printerr (_("%s: warning: %s\n"), g_get_prgname (), (const char *) g_ptr_array_index (problems, i));
+      atlas_lesson_add_day_overlays (snapshot, NULL, dataset, request->day,
+                                     (AtlasComputedZone * const *) zones->pdata, zones->len);
+    }
+  else
+    {
+      /* Data without dates: nothing is in force, the credits still are. */
+      g_autoptr(AtlasOverlay) sources = atlas_dataset_sources_overlay_new (dataset);
+
+      atlas_snapshot_add_overlay (snapshot, sources);
     }
 
   if (!atlas_export_write (snapshot, request->format, &request->size, file, NULL, NULL, NULL, &error))
