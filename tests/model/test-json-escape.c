@@ -71,6 +71,17 @@ test_string_start (void)
                       "    \"view\": { \"center\": [21.16, 42.66], \"zoom\": 9 },\n    \"caption\": \""
 #define LESSON_AFTER "\" } ]\n}\n"
 
+/* A one-scene lesson whose caption is @caption as written. */
+static AtlasLesson *
+read_caption (const char  *caption,
+              GError     **error)
+{
+  g_autofree char *text = g_strconcat (LESSON_BEFORE, caption, LESSON_AFTER, NULL);
+
+  g_test_message ("%s", caption);
+  return atlas_lesson_read (text, strlen (text), "escape.lesson.json", error);
+}
+
 static void
 test_lesson (void)
 {
@@ -89,12 +100,9 @@ test_lesson (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *text = g_strconcat (LESSON_BEFORE, bad[i].caption, LESSON_AFTER, NULL);
-      g_autoptr(AtlasLesson) lesson = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasLesson) lesson = read_caption (bad[i].caption, &error);
 
-      g_test_message ("%s", bad[i].caption);
-      lesson = atlas_lesson_read (text, strlen (text), "escape.lesson.json", &error);
       g_assert_null (lesson);
       g_assert_error (error, ATLAS_LESSON_ERROR, ATLAS_LESSON_ERROR_ENCODING);
       g_assert_cmpstr (error->message, ==, bad[i].expected);
@@ -102,12 +110,9 @@ test_lesson (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      g_autofree char *text = g_strconcat (LESSON_BEFORE, good[i].caption, LESSON_AFTER, NULL);
-      g_autoptr(AtlasLesson) lesson = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasLesson) lesson = read_caption (good[i].caption, &error);
 
-      g_test_message ("%s", good[i].caption);
-      lesson = atlas_lesson_read (text, strlen (text), "escape.lesson.json", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (atlas_lesson_scene_get_caption (atlas_lesson_get_scene (lesson, 0)), ==,
                        good[i].expected);
