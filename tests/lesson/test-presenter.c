@@ -9,7 +9,9 @@
 #include "atlas-basemap.h"
 #include "atlas-lesson-snapshot.h"
 #include "atlas-loader.h"
+#include "atlas-painter.h"
 #include "atlas-presenter.h"
+#include "atlas-zone-set.h"
 #include "lesson-test-ui.h"
 
 /* Presenter mode driven by the keys of a clicker: after each key, the
@@ -333,6 +335,147 @@ test_presenter_keys (void)
   g_array_unref (log.days);
 }
 
+/* The legend: the drawing area the template calls "legend". */
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static int
+legend_width (AtlasPresenter *presenter)
+{
+  GtkWidget *legend = lesson_test_find (GTK_WIDGET (presenter), has_id, "legend");
+  int width = 0;
+
+  g_assert_nonnull (legend);
+  gtk_widget_measure (legend, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width;
+}
+
+static gboolean
+has_legend (gpointer data)
+{
+  return legend_width (data) > 0;
+}
+
+typedef struct
+{
+  AtlasPresenter *presenter;
+  const double   *bbox;          /* unit Mercator */
+} ZoneInView;
+
+/* Whether the zone is inside the frame, filling it one way. */
+static gboolean
+zone_is_framed (gpointer data)
+{
+  ZoneInView *check = data;
+  double frame[4], x[2], y[2];
+
+  atlas_presenter_get_frame (check->presenter, frame);
+  for (guint i = 0; i < 2; i++)
+    place_on_map (check->presenter, atlas_mercator_lat_from_y (check->bbox[1 + 2 * i]),
+                  atlas_mercator_lon_from_x (check->bbox[2 * i]), &x[i], &y[i]);
+
+  return x[0] >= frame[0] - 1 && x[1] <= frame[0] + frame[2] + 1 &&
+         y[0] >= frame[1] - 1 && y[1] <= frame[1] + frame[3] + 1 &&
+         (x[1] - x[0] >= 0.95 * (frame[2] - 2 * ATLAS_LESSON_FIT_MARGIN) ||
+          y[1] - y[0] >= 0.95 * (frame[3] - 2 * ATLAS_LESSON_FIT_MARGIN));
+}
+
+/* A scene fitting a zone that is still to compute: the presenter computes
+ * it, then goes there, and the zone fills the frame; the legend names it. */
+static void
+test_presenter_fit_zone (void)
+{
+  static const char *zone_ids[] = { "zone-gsz", NULL };
+  g_autoptr(AtlasLesson) lesson = atlas_lesson_new ();
+  g_autoptr(AtlasLessonScene) scene = new_scene ("GSZ", "2000-01-15", NULL);
+  g_autoptr(AtlasZoneSet) zone_set = atlas_zone_set_new (basemap, dataset);
+  g_autoptr(AtlasComputedZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasPresenter *presenter;
+  ZoneInView check;
+
+  atlas_lesson_scene_set_fit (scene, zone_ids);
+  atlas_lesson_append_scene (lesson, scene);
+  zone = atlas_zone_set_compute (zone_set, "zone-gsz", atlas_lesson_scene_get_first_day (scene),
+                                 ATLAS_ZONE_COMPUTE_HISTORICAL, &error);
+  g_assert_no_error (error);
+
+  presenter = atlas_presenter_new (basemap, dataset, lesson);
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
+  atlas_presenter_start (presenter, 0);
+  check.presenter = presenter;
+  check.bbox = atlas_computed_zone_get_bbox (zone);
+  wait_until (zone_is_framed, &check, "the zone to be framed");
+  wait_until (has_legend, presenter, "the legend");
+
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  wait_until (lesson_test_is_gone, &presenter, "the presenter to go");
+}
+
+/* The card's texts, a lesson with no scene, and edits made while
+ * presenting. */
+static void
+test_presenter_texts (void)
+{
+  g_autoptr(AtlasLesson) lesson = build_lesson ();
+  g_autoptr(AtlasLesson) empty = atlas_lesson_new ();
+  g_autoptr(AtlasLessonSource) source = NULL;
+  g_autofree char *sources = NULL;
+  AtlasLessonScene *scene = atlas_lesson_get_scene (lesson, 3);
+  AtlasPresenter *presenter;
+  AtlasDate date;
+
+  g_assert_true (atlas_date_parse ("2008-02-17", -1, &date));
+  source = atlas_lesson_source_new ("Declaration of independence", "Assembly of Kosovo", &date, "https://example.org/");
+  atlas_lesson_scene_add_source (scene, source);
+  atlas_lesson_scene_add_source (scene, source);
+
+  presenter = atlas_presenter_new (basemap, dataset, lesson);
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
+  atlas_presenter_start (presenter, 3);
+  check_scene (presenter, 3);
+
+  /* Publisher and title, no address, then the map's credits. */
+  sources = g_strdup_printf ("Sources: Assembly of Kosovo, “Declaration of independence”; "
+                             "Assembly of Kosovo, “Declaration of independence” · %s",
+                             atlas_painter_get_attribution ());
+  g_assert_cmpstr (text_of (presenter, "presenter-sources"), ==, sources);
+
+  /* Edits show at once. */
+  atlas_lesson_scene_set_title (scene, "Retitled");
+  g_assert_cmpstr (text_of (presenter, "presenter-title"), ==, "Retitled");
+  atlas_lesson_scene_set_caption (scene, "");
+  g_assert_false (gtk_widget_get_visible (find_by_class (GTK_WIDGET (presenter), "presenter-caption")));
+
+  /* The scene shown goes: the presenter moves to the last one left. */
+  atlas_lesson_remove_scene (lesson, 3);
+  g_assert_cmpuint (atlas_presenter_get_scene_index (presenter), ==, 2);
+  check_scene (presenter, 2);
+  g_assert_cmpstr (text_of (presenter, "presenter-sources"), ==, atlas_painter_get_attribution ());
+
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  wait_until (lesson_test_is_gone, &presenter, "the presenter to go");
+
+  /* No scenes: the lesson's title and a word about it. */
+  atlas_lesson_set_title (empty, "Nothing yet");
+  presenter = atlas_presenter_new (basemap, dataset, empty);
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
+  atlas_presenter_start (presenter, 0);
+  spin (100);
+  g_assert_cmpstr (text_of (presenter, "presenter-counter"), ==, "0 / 0");
+  g_assert_cmpstr (text_of (presenter, "presenter-title"), ==, "Nothing yet");
+  g_assert_cmpstr (text_of (presenter, "presenter-caption"), ==, "This lesson has no scenes yet.");
+  g_assert_cmpstr (text_of (presenter, "presenter-sources"), ==, "");
+  g_assert_false (atlas_presenter_is_animating (presenter));
+
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  wait_until (lesson_test_is_gone, &presenter, "the presenter to go");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +506,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/lesson-ui/presenter/keys", test_presenter_keys);
+  g_test_add_func ("/lesson-ui/presenter/fit-zone", test_presenter_fit_zone);
+  g_test_add_func ("/lesson-ui/presenter/texts", test_presenter_texts);
 
   status = g_test_run ();
   g_clear_object (&dataset);
