@@ -223,6 +223,10 @@ static const char good_and_bad[] =
   "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [21.0, 95.0]},\n"
   " \"properties\": {\"kind\": \"event\", \"id\": \"hostile-bad\", \"title\": \"Off the planet\",\n"
   "  \"start\": \"2001-02-03\", \"certainty\": \"certain\",\n"
+  "  \"sources\": [{\"title\": \"T\", \"publisher\": \"P\", \"date\": \"2001\"}]}},\n"
+  "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [21.0, 95.0]},\n"
+  " \"properties\": {\"kind\": \"event\", \"id\": \"hostile-two\", \"title\": \"Two problems\",\n"
+  "  \"start\": \"2001-02-03\", \"certainty\": \"sure\",\n"
   "  \"sources\": [{\"title\": \"T\", \"publisher\": \"P\", \"date\": \"2001\"}]}}\n"
   "]}\n";
 
@@ -289,8 +293,10 @@ test_hostile_files (void)
   g_assert_cmpint (g_mkdir (directory, 0700), ==, 0);
   assert_refused (&f, directory, "directory.geojson");
 
-  /* A file with one good and one broken feature: the good one joins the
-   * data, the broken one is reported and its problems can be read. */
+  /* A file with one good and two broken features, one of them with two
+   * problems: the good one joins the data, the broken ones are reported,
+   * counted as features (not as problems: finding 8), and their problems
+   * can be read. */
   while ((toast = find_toast (GTK_WIDGET (f.window))) != NULL)
     dismiss_toast (&f, toast);
   previous = g_object_ref (atlas_window_get_dataset (f.window));
@@ -301,6 +307,8 @@ test_hostile_files (void)
   g_assert_true (atlas_dataset_find (atlas_window_get_dataset (f.window), "hostile-good", &kind, &position));
   g_assert_cmpint (kind, ==, ATLAS_KIND_EVENT);
   g_assert_false (atlas_dataset_find (atlas_window_get_dataset (f.window), "hostile-bad", &kind, &position));
+  g_assert_false (atlas_dataset_find (atlas_window_get_dataset (f.window), "hostile-two", &kind, &position));
+  g_assert_cmpuint (atlas_dataset_get_n_errors (atlas_window_get_dataset (f.window)), ==, 3);
   /* Everything shown before is still there. */
   for (guint k = 0; k < ATLAS_N_KINDS; k++)
     g_assert_cmpuint (atlas_dataset_get_n_features (atlas_window_get_dataset (f.window), k), >=,
@@ -308,7 +316,7 @@ test_hostile_files (void)
 
   wait_until (&f, toast_is_shown, &toast, "the diagnostics toast");
   g_test_message ("toast: %s", adw_toast_get_title (toast));
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "1 feature"));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "2 features could not be loaded");
   g_assert_nonnull (adw_toast_get_button_label (toast));
   g_signal_emit_by_name (toast, "button-clicked");
   wait_until (&f, dialog_is_shown, NULL, "the list of problems");
