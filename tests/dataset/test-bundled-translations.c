@@ -24,6 +24,8 @@
 #include "atlas-lesson.h"
 #include "atlas-loader.h"
 
+#include "../atlas-test-language.h"
+
 static AtlasDataset *bundled;
 static AtlasLesson *lesson;
 
@@ -62,17 +64,6 @@ static const Language languages[] = {
   { "sr",       SCRIPT_CYRILLIC, same_in_sr },
   { "sr@latin", SCRIPT_LATIN,    same_in_sr },
 };
-
-static gboolean
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    return FALSE;
-  /* Setting the domain again makes gettext forget the previous language. */
-  textdomain (textdomain (NULL));
-  return TRUE;
-}
 
 static gboolean
 has_cyrillic (const char *text)
@@ -186,7 +177,7 @@ test_language (gconstpointer data)
     }
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  if (!use_language (language->language))
+  if (!atlas_test_use_language (language->language, "C.UTF-8"))
     {
       g_test_skip ("no C.UTF-8 locale");
       return;

@@ -14,6 +14,8 @@
 #include "atlas-painter-deployments.h"
 #include "atlas-place-names.h"
 
+#include "../atlas-test-language.h"
+
 /* Place names in every mode, from the real base map, the built-in table of
  * Kosovo's towns, datasets and the translations. No display needed. */
 
@@ -477,13 +479,7 @@ test_painter_follows_mode (void)
 static gboolean
 use_language (const char *language)
 {
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    return FALSE;
-  /* Setting the domain again makes gettext forget what it translated
-   * before, in the previous language. */
-  textdomain (textdomain (NULL));
-  return TRUE;
+  return atlas_test_use_language (language, "C.UTF-8");
 }
 
 static void

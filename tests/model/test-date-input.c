@@ -9,6 +9,8 @@
 #include "atlas-date.h"
 #include "atlas-date-input.h"
 
+#include "../atlas-test-language.h"
+
 /* The timeline's date entry (src/ui/atlas-date-input.c, no display
  * needed): what the app prints in each of its languages can be typed
  * back, and so can the forms Serbian and Albanian users write. The English
@@ -113,19 +115,6 @@ test_serbian_albanian (void)
 /* The app in @language and @locale (both must exist, or nothing is
  * checked): every day it prints, and every month, parses back to the
  * same day. */
-static gboolean
-use_locale (const char *language,
-            const char *locale)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (setlocale (LC_ALL, locale) == NULL)
-    return FALSE;
-  /* Setting the domain again makes gettext forget what it translated
-   * before, in the previous language. */
-  textdomain (textdomain (NULL));
-  return TRUE;
-}
-
 static void
 assert_round_trip (const char *language)
 {
@@ -178,7 +167,7 @@ test_printed (void)
       gboolean found = FALSE;
 
       for (guint l = 0; !found && l < G_N_ELEMENTS (cases[i].locales) && cases[i].locales[l] != NULL; l++)
-        found = use_locale (cases[i].language, cases[i].locales[l]);
+        found = atlas_test_use_language (cases[i].language, cases[i].locales[l]);
       if (!found)
         {
           g_test_message ("no locale for %s here", cases[i].language);
