@@ -7,27 +7,23 @@
 #include <math.h>
 
 #include "atlas-label-layer.h"
-#include "atlas-lesson-snapshot.h"
 #include "atlas-painter.h"
 #include "atlas-presenter.h"
+#include "atlas-scene-canvas.h"
+#include "atlas-scene-player.h"
+#include "atlas-snapshot.h"
 #include "atlas-snapshot-legend.h"
 #include "atlas-tile-source.h"
-#include "atlas-zone-layer.h"
 
 /*
  * The map is a ShumateSimpleMap with the offline tiles; everything dated
  * (zones, deployments, events, highlights) and the place names are drawn
- * by one drawing area above it, through the same overlays as the handout
- * (atlas-lesson-snapshot.h), so the projector and the paper agree. Zones
- * are computed off the UI thread by an AtlasZoneLayer that is never shown:
- * it keeps the zones of the presenter's day up to date, and the drawing
- * area picks out those the scene shows.
+ * above it by an AtlasSceneCanvas, as on the handout. Getting to a scene
+ * (the flight, the date running) is the AtlasScenePlayer's. The presenter
+ * lays out the cards over the map and keeps the scene framed in the part
+ * they leave free.
  */
 
-/* How long the map flies and the date runs to a new scene. */
-#define TRANSITION_MS 1500
-/* How long a range waits on its first day before it plays. */
-#define HOLD_MS 800
 /* The legend is drawn larger than on paper, for the back of the room. */
 #define LEGEND_SCALE 1.75
 /* Room between the cards and the framed subject, and at the edges. */
@@ -36,20 +32,13 @@
 /* The share of the width kept for the legend, on the right. */
 #define LEGEND_COLUMN 0.2
 
-typedef enum
-{
-  PHASE_RUN,     /* to the scene's date */
-  PHASE_HOLD,    /* on its first day, before a range */
-  PHASE_PLAY,    /* through its range */
-} DatePhase;
-
 struct _AtlasPresenter
 {
   AdwWindow        parent_instance;
 
   /* Template widgets */
   ShumateSimpleMap *map;
-  GtkDrawingArea   *canvas;
+  AtlasSceneCanvas *canvas;
   GtkLabel         *date_label;
   GtkLabel         *counter_label;
   GtkDrawingArea   *legend_area;
@@ -63,32 +52,17 @@ struct _AtlasPresenter
   AtlasLesson      *lesson;
   AtlasPainter     *painter;
   AtlasZoneSet     *zone_set;
-  AtlasZoneLayer   *zones;           /* computes; never shown */
-  GCancellable     *cancellable;
-  GSettings        *settings;        /* the units of zones' widths */
+  AtlasScenePlayer *player;
 
   guint             index;
-  guint             generation;      /* bumped on every scene change */
   gboolean          shown;           /* the first scene is on screen */
   guint             start_tick_id;
 
-  /* What the drawing area draws: the scene on the presenter's day. */
-  gint32            day;
-  GPtrArray        *overlays;        /* AtlasOverlay */
+  gint32            day;             /* the player's */
   AtlasLegend      *legend;
   double            legend_width;    /* unscaled */
   double            legend_height;
   guint             legend_timeout_id;
-
-  /* The date running: first to the scene's date, then through its range. */
-  guint             date_tick_id;
-  gint64            phase_start_us;
-  gint64            phase_us;
-  DatePhase         phase;
-  gint32            phase_from;
-  gint32            phase_to;
-  gint64            fly_until_us;
-  gboolean          animating;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPresenter, atlas_presenter, ADW_TYPE_WINDOW)
@@ -114,18 +88,7 @@ current_scene (AtlasPresenter *self)
   return atlas_lesson_get_scene (self->lesson, self->index);
 }
 
-static void
-set_animating (AtlasPresenter *self,
-               gboolean        animating)
-{
-  if (self->animating == animating)
-    return;
-
-  self->animating = animating;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANIMATING]);
-}
-
-/* What is drawn ------------------------------------------------------------ */
+/* The legend --------------------------------------------------------------- */
 
 static void
 get_view (AtlasPresenter *self,
@@ -140,6 +103,7 @@ static gboolean
 update_legend (gpointer user_data)
 {
   AtlasPresenter *self = user_data;
+  GPtrArray *overlays = atlas_scene_canvas_get_overlays (self->canvas);
   g_autoptr(AtlasSnapshot) snapshot = NULL;
   cairo_surface_t *scratch;
   double frame[4], max_height;
@@ -148,15 +112,15 @@ update_legend (gpointer user_data)
 
   self->legend_timeout_id = 0;
   g_clear_pointer (&self->legend, atlas_legend_free);
-  if (self->overlays == NULL)
+  if (overlays == NULL)
     return G_SOURCE_REMOVE;
 
   /* The legend of the picture the handout would draw of this view. */
   get_view (self, &view);
   snapshot = atlas_snapshot_new (self->painter, &view);
   atlas_snapshot_set_day (snapshot, self->day);
-  for (guint i = 0; i < self->overlays->len; i++)
-    atlas_snapshot_add_overlay (snapshot, g_ptr_array_index (self->overlays, i));
+  for (guint i = 0; i < overlays->len; i++)
+    atlas_snapshot_add_overlay (snapshot, g_ptr_array_index (overlays, i));
   self->legend = atlas_snapshot_collect_legend (snapshot, ATLAS_SNAPSHOT_TARGET_RASTER);
 
   atlas_presenter_get_frame (self, frame);
@@ -201,76 +165,6 @@ draw_legend (GtkDrawingArea *area,
   atlas_legend_draw (self->legend, cr, self->painter, 0, 0, height / LEGEND_SCALE);
 }
 
-static void
-rebuild_overlays (AtlasPresenter *self)
-{
-  GListModel *computed = atlas_zone_layer_get_zones (self->zones);
-  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
-  AtlasLessonScene *scene = current_scene (self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (computed); i++)
-    g_ptr_array_add (zones, g_list_model_get_item (computed, i));
-
-  g_clear_pointer (&self->overlays, g_ptr_array_unref);
-  if (scene != NULL && self->day != ATLAS_DAY_MIN)
-    self->overlays = atlas_lesson_scene_create_overlays (scene, self->dataset, self->day,
-                                                         (AtlasComputedZone * const *) zones->pdata, zones->len);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
-  schedule_legend_update (self);
-}
-
-static void
-reserve_widget (AtlasLabelSet *labels,
-                GtkWidget     *widget,
-                GtkWidget     *relative_to)
-{
-  graphene_rect_t bounds;
-
-  if (gtk_widget_get_visible (widget) && gtk_widget_compute_bounds (widget, relative_to, &bounds))
-    atlas_label_set_try_add (labels, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
-}
-
-static void
-draw_canvas (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  AtlasPresenter *self = user_data;
-  g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
-  AtlasLessonScene *scene = current_scene (self);
-  AtlasOverlayContext context = { 0, };
-  AtlasView view;
-
-  if (scene == NULL || self->overlays == NULL)
-    return;
-
-  atlas_map_get_view (shumate_simple_map_get_viewport (self->map), width, height, &view);
-  context.view = &view;
-  context.painter = self->painter;
-  context.day = self->day;
-  context.names = ATLAS_NAMES_BOTH;
-  context.units = g_settings_get_enum (self->settings, "units") == 1 ? ATLAS_UNITS_IMPERIAL : ATLAS_UNITS_METRIC;
-  context.device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
-  context.target = ATLAS_SNAPSHOT_TARGET_RASTER;
-  context.labels = labels;
-
-  /* No name goes under a card, where nobody could read it. */
-  reserve_widget (labels, GTK_WIDGET (self->date_label), GTK_WIDGET (area));
-  reserve_widget (labels, GTK_WIDGET (self->counter_label), GTK_WIDGET (area));
-  reserve_widget (labels, GTK_WIDGET (self->legend_area), GTK_WIDGET (area));
-  reserve_widget (labels, self->card, GTK_WIDGET (area));
-
-  for (guint i = 0; i < self->overlays->len; i++)
-    atlas_overlay_draw (g_ptr_array_index (self->overlays, i), cr, &context);
-  for (guint i = 0; i < self->overlays->len; i++)
-    atlas_overlay_draw_labels (g_ptr_array_index (self->overlays, i), cr, &context);
-  if (atlas_lesson_scene_get_layers (scene) & ATLAS_LESSON_LAYER_LABELS)
-    atlas_painter_draw_labels (self->painter, cr, &view, labels);
-}
-
 /* The date ------------------------------------------------------------------ */
 
 static void
@@ -281,7 +175,7 @@ update_date_label (AtlasPresenter *self)
 
   /* At rest on a scene's own date, the date as the lesson gives it
    * ("May 1999"); while running, the day. */
-  if (scene != NULL && self->date_tick_id == 0 && !atlas_lesson_scene_is_range (scene) &&
+  if (scene != NULL && !atlas_scene_player_is_running (self->player) && !atlas_lesson_scene_is_range (scene) &&
       self->day == atlas_lesson_scene_get_first_day (scene))
     text = atlas_date_format (atlas_lesson_scene_get_date (scene));
   else
@@ -292,203 +186,25 @@ update_date_label (AtlasPresenter *self)
 }
 
 static void
-set_day (AtlasPresenter *self,
-         gint32          day)
+on_day_changed (AtlasPresenter *self)
 {
-  if (self->day == day)
-    return;
-
-  self->day = day;
-  atlas_zone_layer_set_date (self->zones, day);
-  rebuild_overlays (self);
+  self->day = atlas_scene_player_get_day (self->player);
+  atlas_scene_canvas_show (self->canvas, current_scene (self), self->day);
   update_date_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
 static void
-start_phase (AtlasPresenter *self,
-             DatePhase       phase,
-             gint32          from,
-             gint32          to,
-             gint64          duration_us)
+on_animating_changed (AtlasPresenter *self)
 {
-  self->phase = phase;
-  self->phase_start_us = g_get_monotonic_time ();
-  self->phase_us = MAX (duration_us, 1);
-  self->phase_from = from;
-  self->phase_to = to;
-}
-
-static gboolean
-date_tick (GtkWidget     *widget,
-           GdkFrameClock *frame_clock,
-           gpointer       user_data)
-{
-  AtlasPresenter *self = ATLAS_PRESENTER (widget);
-  AtlasLessonScene *scene = current_scene (self);
-  gint64 now = g_get_monotonic_time ();
-  double t = CLAMP ((double) (now - self->phase_start_us) / self->phase_us, 0, 1);
-  double eased;
-
-  /* Running to a date eases in and out; playing a range is steady. */
-  eased = self->phase == PHASE_RUN ? (t < 0.5 ? 2 * t * t : 1 - pow (-2 * t + 2, 2) / 2) : t;
-  set_day (self, self->phase_from + (gint32) round ((self->phase_to - self->phase_from) * eased));
-
-  if (t < 1)
-    return G_SOURCE_CONTINUE;
-
-  if (self->phase != PHASE_PLAY && scene != NULL && atlas_lesson_scene_is_range (scene))
-    {
-      gint32 first = atlas_lesson_scene_get_first_day (scene);
-
-      /* A pause on the first day lets the class read it, and the map
-       * fetch the tiles of its new view before the date starts to run. */
-      if (self->phase == PHASE_RUN)
-        start_phase (self, PHASE_HOLD, first, first, HOLD_MS * 1000);
-      else
-        start_phase (self, PHASE_PLAY, first, atlas_lesson_scene_get_last_day (scene),
-                     atlas_lesson_scene_get_play_seconds (scene) * G_USEC_PER_SEC);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->date_tick_id = 0;
-  update_date_label (self);
-  set_animating (self, now < self->fly_until_us);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the date to the scene's, then through its range. */
-static void
-run_date (AtlasPresenter   *self,
-          AtlasLessonScene *scene,
-          gboolean          animate)
-{
-  gint32 first = atlas_lesson_scene_get_first_day (scene);
-
-  if (self->date_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->date_tick_id);
-  self->date_tick_id = 0;
-
-  if (first == ATLAS_DAY_MIN)
-    return;
-
-  if (animate && self->day != ATLAS_DAY_MIN && self->day != first)
-    start_phase (self, PHASE_RUN, self->day, first, TRANSITION_MS * 1000);
-  else if (atlas_lesson_scene_is_range (scene))
-    {
-      set_day (self, first);
-      start_phase (self, PHASE_HOLD, first, first, HOLD_MS * 1000);
-    }
-  else
-    {
-      set_day (self, first);
-      update_date_label (self);
-      return;
-    }
-
-  self->date_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), date_tick, NULL, NULL);
-  set_animating (self, TRUE);
-}
-
-/* The view ------------------------------------------------------------------ */
-
-static gboolean
-check_animating (gpointer user_data)
-{
-  AtlasPresenter *self = user_data;
-
-  set_animating (self, self->date_tick_id != 0 || g_get_monotonic_time () < self->fly_until_us);
-  return G_SOURCE_REMOVE;
-}
-
-static void fly_to_scene (AtlasPresenter *self,
-                          gboolean        animate,
-                          gboolean        force);
-
-typedef struct
-{
-  AtlasPresenter *self;
-  guint           generation;
-  gboolean        animate;
-} FitRequest;
-
-static void
-on_fit_zone_computed (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  FitRequest *request = user_data;
-  g_autoptr(AtlasPresenter) self = request->self;
-  g_autoptr(AtlasComputedZone) zone = NULL;
-  g_autoptr(GError) error = NULL;
-
-  zone = atlas_zone_set_compute_finish (ATLAS_ZONE_SET (object), result, &error);
-  if (zone == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_free (request);
-      return;
-    }
-  if (zone == NULL)
-    g_warning ("Cannot frame a zone: %s", error->message);
-
-  /* Still the same scene: fly there now, without the zone if it failed. */
-  if (request->generation == self->generation)
-    fly_to_scene (self, request->animate, zone == NULL);
-  g_free (request);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANIMATING]);
 }
 
 static void
-fly_to_scene (AtlasPresenter *self,
-              gboolean        animate,
-              gboolean        force)
+get_player_frame (gpointer user_data,
+                  double   frame[4])
 {
-  AtlasLessonScene *scene = current_scene (self);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double frame[4], lat, lon;
-  AtlasView view;
-
-  if (scene == NULL || width <= 0 || height <= 0)
-    return;
-
-  atlas_presenter_get_frame (self, frame);
-  if (!atlas_lesson_scene_frame_view (scene, self->dataset, self->zone_set, FALSE, width, height, frame,
-                                      &view, missing) && !force)
-    {
-      /* Zones to fit are computed first; the flight starts when they are. */
-      for (guint i = 0; i < missing->len; i++)
-        {
-          FitRequest *request = g_new0 (FitRequest, 1);
-
-          request->self = g_object_ref (self);
-          request->generation = self->generation;
-          request->animate = animate;
-          atlas_zone_set_compute_async (self->zone_set, g_ptr_array_index (missing, i),
-                                        atlas_lesson_scene_get_first_day (scene), ATLAS_ZONE_COMPUTE_HISTORICAL,
-                                        self->cancellable, on_fit_zone_computed, request);
-        }
-      return;
-    }
-
-  lat = atlas_mercator_lat_from_y (view.y);
-  lon = atlas_mercator_lon_from_x (view.x);
-  if (animate)
-    {
-      shumate_map_go_to_full_with_duration (shumate_simple_map_get_map (self->map), lat, lon, view.zoom,
-                                            TRANSITION_MS);
-      self->fly_until_us = g_get_monotonic_time () + TRANSITION_MS * 1000;
-      set_animating (self, TRUE);
-      g_timeout_add_full (G_PRIORITY_DEFAULT, TRANSITION_MS + 50, check_animating,
-                          g_object_ref (self), g_object_unref);
-    }
-  else
-    {
-      shumate_map_stop_go_to (shumate_simple_map_get_map (self->map));
-      shumate_viewport_set_zoom_level (viewport, view.zoom);
-      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
-    }
+  atlas_presenter_get_frame (user_data, frame);
 }
 
 /* Scenes ------------------------------------------------------------------- */
@@ -537,14 +253,10 @@ show_scene (AtlasPresenter *self,
 {
   AtlasLessonScene *scene = current_scene (self);
 
-  self->generation++;
   update_texts (self);
-  if (scene == NULL)
-    return;
-
-  fly_to_scene (self, animate, FALSE);
-  run_date (self, scene, animate);
-  rebuild_overlays (self);
+  atlas_scene_player_play (self->player, scene, animate);
+  if (scene != NULL)
+    atlas_scene_canvas_show (self->canvas, scene, self->day);
 }
 
 /* The first scene waits for the map to have its size. */
@@ -649,14 +361,9 @@ on_lesson_changed (AtlasPresenter *self)
    * presenter to the last one left. */
   if (self->index >= n_scenes && n_scenes > 0)
     atlas_presenter_set_scene_index (self, n_scenes - 1);
+  atlas_scene_player_set_scene (self->player, current_scene (self));
   update_texts (self);
-  rebuild_overlays (self);
-}
-
-static void
-on_zones_changed (AtlasPresenter *self)
-{
-  rebuild_overlays (self);
+  atlas_scene_canvas_show (self->canvas, current_scene (self), self->day);
 }
 
 /* Going fullscreen, or a projector plugged in, changes the frame: the
@@ -667,7 +374,7 @@ on_canvas_resize (AtlasPresenter *self,
                   int             height)
 {
   if (self->shown && self->lesson != NULL)
-    fly_to_scene (self, FALSE, FALSE);
+    atlas_scene_player_reframe (self->player);
 }
 
 static void
@@ -677,7 +384,6 @@ on_viewport_changed (AtlasPresenter *self)
   if (self->lesson == NULL)
     return;
 
-  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
   schedule_legend_update (self);
 }
 
@@ -700,10 +406,13 @@ atlas_presenter_constructed (GObject *object)
   shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (source));
 
   self->zone_set = atlas_zone_set_new (self->basemap, self->dataset);
-  self->zones = g_object_ref_sink (atlas_zone_layer_new (viewport));
-  atlas_zone_layer_set_zone_set (self->zones, self->zone_set);
-  g_signal_connect_object (atlas_zone_layer_get_zones (self->zones), "items-changed",
-                           G_CALLBACK (on_zones_changed), self, G_CONNECT_SWAPPED);
+  atlas_scene_canvas_set_map (self->canvas, viewport, self->painter, self->dataset, self->zone_set);
+
+  self->player = atlas_scene_player_new (self->map, self->dataset, self->zone_set, get_player_frame, self);
+  g_signal_connect_object (self->player, "notify::day", G_CALLBACK (on_day_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::animating", G_CALLBACK (on_animating_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "settled", G_CALLBACK (update_date_label), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "changed", G_CALLBACK (on_lesson_changed), self, G_CONNECT_SWAPPED);
@@ -719,23 +428,19 @@ atlas_presenter_dispose (GObject *object)
   if (self->start_tick_id != 0 && self->map != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->map), self->start_tick_id);
   self->start_tick_id = 0;
-  if (self->date_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->date_tick_id);
-  self->date_tick_id = 0;
+  if (self->player != NULL)
+    {
+      atlas_scene_player_stop (self->player);
+      g_signal_handlers_disconnect_by_data (self->player, self);
+    }
+  g_clear_object (&self->player);
   g_clear_handle_id (&self->legend_timeout_id, g_source_remove);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->settings);
-  if (self->zones != NULL)
-    g_signal_handlers_disconnect_by_data (atlas_zone_layer_get_zones (self->zones), self);
-  g_clear_object (&self->zones);
   g_clear_object (&self->zone_set);
   g_clear_object (&self->painter);
   g_clear_object (&self->lesson);
   g_clear_object (&self->dataset);
   g_clear_object (&self->basemap);
-  g_clear_pointer (&self->overlays, g_ptr_array_unref);
   g_clear_pointer (&self->legend, atlas_legend_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PRESENTER);
@@ -766,7 +471,7 @@ atlas_presenter_get_property (GObject    *object,
       break;
 
     case PROP_ANIMATING:
-      g_value_set_boolean (value, self->animating);
+      g_value_set_boolean (value, atlas_presenter_is_animating (self));
       break;
 
     default:
@@ -849,6 +554,7 @@ atlas_presenter_class_init (AtlasPresenterClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (ATLAS_TYPE_SCENE_CANVAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-presenter.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPresenter, map);
@@ -891,17 +597,18 @@ atlas_presenter_init (AtlasPresenter *self)
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->day = ATLAS_DAY_MIN;
-  self->settings = g_settings_new (APP_ID_BASE);
-  g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (gtk_widget_queue_draw),
-                           self->canvas, G_CONNECT_SWAPPED);
 
   /* Chrome the audience does not need: the lesson carries its credits. */
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_scale (self->map)), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->map)), FALSE);
 
-  gtk_drawing_area_set_draw_func (self->canvas, draw_canvas, self, NULL);
+  /* No name goes under a card, where nobody could read it. */
+  atlas_scene_canvas_add_obstacle (self->canvas, GTK_WIDGET (self->date_label));
+  atlas_scene_canvas_add_obstacle (self->canvas, GTK_WIDGET (self->counter_label));
+  atlas_scene_canvas_add_obstacle (self->canvas, GTK_WIDGET (self->legend_area));
+  atlas_scene_canvas_add_obstacle (self->canvas, self->card);
+  g_signal_connect_object (self->canvas, "changed", G_CALLBACK (schedule_legend_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "resize", G_CALLBACK (on_canvas_resize), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->legend_area, draw_legend, self, NULL);
   add_key_shortcuts (self);
@@ -970,7 +677,7 @@ gboolean
 atlas_presenter_is_animating (AtlasPresenter *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTER (self), FALSE);
-  return self->animating;
+  return self->player != NULL && atlas_scene_player_is_animating (self->player);
 }
 
 ShumateSimpleMap *
