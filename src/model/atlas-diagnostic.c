@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-diagnostic.h"
 
 struct _AtlasDiagnostic
@@ -243,9 +245,15 @@ atlas_diagnostic_to_string (AtlasDiagnostic *self)
   if (self->path != NULL && self->path[0] != '\0')
     g_string_append_printf (text, ": %s", self->path);
   g_string_append (text, ": ");
+  /* The place (file, position, JSON path) is syntax and stays as it is;
+   * the message was translated where it was made. */
   if (self->severity == ATLAS_SEVERITY_WARNING)
-    g_string_append (text, "warning: ");
-  g_string_append (text, self->message);
+    /* Translators: a problem found in a dataset file that did not stop
+     * the file or the feature from loading; %s is the message, e.g.
+     * "unknown property" */
+    g_string_append_printf (text, _("warning: %s"), self->message);
+  else
+    g_string_append (text, self->message);
 
   return g_string_free (text, FALSE);
 }

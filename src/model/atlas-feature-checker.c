@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -110,24 +111,31 @@ atlas_checker_string (AtlasChecker        *c,
   if (node == NULL)
     {
       if (required)
-        atlas_checker_member_error (c, object, parent_path, key, "missing");
+        /* Translators: a required member of a feature in a dataset file
+         * is not there; shown after its path, e.g. "properties.title: " */
+        atlas_checker_member_error (c, object, parent_path, key, _("missing"));
       return NULL;
     }
   if (node->type != ATLAS_JSON_STRING)
     {
-      message = g_strdup_printf ("expected a string, found %s", atlas_json_type_describe (node->type));
+      /* Translators: %s is the type of the value found, e.g. "a number" */
+      message = g_strdup_printf (_("expected a string, found %s"), atlas_json_type_describe (node->type));
       atlas_checker_member_error (c, node, parent_path, key, message);
       return NULL;
     }
   if (strlen (node->text) != node->len)
     {
-      atlas_checker_member_error (c, node, parent_path, key, "contains a NUL character");
+      /* Translators: about a string value in a dataset file; NUL is the
+       * character written "\u0000" in JSON */
+      atlas_checker_member_error (c, node, parent_path, key, _("contains a NUL character"));
       return NULL;
     }
   if (node->len == 0)
     {
       if (required)
-        atlas_checker_member_error (c, node, parent_path, key, "is empty");
+        /* Translators: about a string value in a dataset file, shown
+         * after its path, e.g. "properties.title: is empty" */
+        atlas_checker_member_error (c, node, parent_path, key, _("is empty"));
       return NULL;
     }
   return node->text;
@@ -146,6 +154,7 @@ atlas_checker_choice (AtlasChecker        *c,
   const char *value = atlas_checker_string (c, object, parent_path, key, required);
   g_autofree char *path = NULL;
   g_autofree char *quoted = NULL;
+  g_autofree char *joined = NULL;
   g_autofree char *expected = NULL;
 
   if (value == NULL)
@@ -157,8 +166,14 @@ atlas_checker_choice (AtlasChecker        *c,
 
   path = atlas_checker_path (parent_path, key);
   quoted = atlas_quote (value, strlen (value));
-  expected = g_strjoinv ("\", \"", (char **) choices);
-  atlas_checker_error (c, node, path, "%s is not one of \"%s\"", quoted, expected);
+  /* The allowed values are data: quoted and listed as they must be
+   * written, whatever the language. */
+  joined = g_strjoinv ("\", \"", (char **) choices);
+  expected = g_strdup_printf ("\"%s\"", joined);
+  /* Translators: the first %s is the value found, in quotes, e.g.
+   * "sure"; the second is the list of the values allowed, each in quotes,
+   * e.g. "certain", "probable", "uncertain" */
+  atlas_checker_error (c, node, path, _("%s is not one of %s"), quoted, expected);
   return -1;
 }
 
@@ -175,7 +190,8 @@ atlas_checker_number (AtlasChecker        *c,
 
   if (node->type != ATLAS_JSON_NUMBER)
     {
-      atlas_checker_error (c, node, path, "expected a number, found %s",
+      /* Translators: %s is the type of the value found, e.g. "a string" */
+      atlas_checker_error (c, node, path, _("expected a number, found %s"),
                            atlas_json_type_describe (node->type));
       return FALSE;
     }
@@ -183,12 +199,15 @@ atlas_checker_number (AtlasChecker        *c,
   v = g_ascii_strtod (node->text, NULL);
   if (!isfinite (v) || v < min || v > max)
     {
-      atlas_checker_error (c, node, path, "%s is out of range (%g to %g)", node->text, min, max);
+      /* Translators: %s is a number as written in the file; the two %g
+       * are the smallest and the largest value allowed */
+      atlas_checker_error (c, node, path, _("%s is out of range (%g to %g)"), node->text, min, max);
       return FALSE;
     }
   if (integer && v != floor (v))
     {
-      atlas_checker_error (c, node, path, "%s is not a whole number", node->text);
+      /* Translators: %s is a number as written in the file, e.g. 2.5 */
+      atlas_checker_error (c, node, path, _("%s is not a whole number"), node->text);
       return FALSE;
     }
 
@@ -206,7 +225,9 @@ atlas_checker_date (AtlasChecker        *c,
 
   if (node->type != ATLAS_JSON_STRING)
     {
-      atlas_checker_error (c, node, path, "expected a date string, found %s",
+      /* Translators: a date is a string such as "1999-06-12"; %s is the
+       * type of the value found, e.g. "a number" */
+      atlas_checker_error (c, node, path, _("expected a date string, found %s"),
                            atlas_json_type_describe (node->type));
       return FALSE;
     }
@@ -214,7 +235,8 @@ atlas_checker_date (AtlasChecker        *c,
     return TRUE;
 
   quoted = atlas_quote (node->text, node->len);
-  atlas_checker_error (c, node, path, "%s is not a date", quoted);
+  /* Translators: %s is the value found, in quotes, e.g. "2001-02-30" */
+  atlas_checker_error (c, node, path, _("%s is not a date"), quoted);
   return FALSE;
 }
 
@@ -244,14 +266,19 @@ atlas_checker_members (AtlasChecker        *c,
         {
           g_assert (k < 64);
           if (seen & ((guint64) 1 << k))
-            atlas_checker_member_error (c, n, parent_path, n->key, "given more than once");
+            /* Translators: a member of a JSON object in a dataset file,
+             * shown after its path, e.g. "properties.title: " */
+            atlas_checker_member_error (c, n, parent_path, n->key, _("given more than once"));
           seen |= (guint64) 1 << k;
         }
       else if (unknown++ < MAX_UNKNOWN_REPORTED)
         {
           g_autofree char *path = atlas_checker_path (parent_path, n->key);
 
-          atlas_checker_warning (c, n, path, "unknown property");
+          /* Translators: a warning about a member of a feature's
+           * "properties" that the format does not define (often a typo),
+           * shown after its path, e.g. "properties.strat: " */
+          atlas_checker_warning (c, n, path, _("unknown property"));
         }
     }
 }

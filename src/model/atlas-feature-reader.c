@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -41,7 +42,9 @@ check_source (AtlasChecker        *c,
 
   if (node->type != ATLAS_JSON_OBJECT)
     {
-      atlas_checker_error (c, node, path, "expected an object, found %s",
+      /* Translators: about a source of a feature; %s is the type of the
+       * value found, e.g. "a string" */
+      atlas_checker_error (c, node, path, _("expected an object, found %s"),
                            atlas_json_type_describe (node->type));
       return;
     }
@@ -54,7 +57,8 @@ check_source (AtlasChecker        *c,
   if (url != NULL && !g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
     {
       g_autofree char *quoted = atlas_quote (url, strlen (url));
-      g_autofree char *message = g_strdup_printf ("%s is not an http:// or https:// URL", quoted);
+      /* Translators: %s is the value found, in quotes */
+      g_autofree char *message = g_strdup_printf (_("%s is not an http:// or https:// URL"), quoted);
 
       atlas_checker_member_error (c, atlas_json_node_get_member (node, "url"), path, "url", message);
       url = NULL;
@@ -64,7 +68,9 @@ check_source (AtlasChecker        *c,
   date = atlas_json_node_get_member (node, "date");
   if (date == NULL)
     {
-      atlas_checker_warning (c, node, path, "the source has no date (write \"n.d.\" if it has none)");
+      /* Translators: "n.d." (no date) is the value to write in the file
+       * and stays as it is */
+      atlas_checker_warning (c, node, path, _("the source has no date (write \"n.d.\" if it has none)"));
     }
   else if (date->type == ATLAS_JSON_STRING && date->len == 4 && memcmp (date->text, "n.d.", 4) == 0)
     {
@@ -89,23 +95,28 @@ check_sources (AtlasChecker *c,
 
   if (node == NULL)
     {
-      atlas_checker_error (c, c->props, "properties.sources", "missing (at least one source is required)");
+      atlas_checker_error (c, c->props, "properties.sources", "%s",
+                           _("missing (at least one source is required)"));
       return;
     }
   if (node->type != ATLAS_JSON_ARRAY)
     {
-      atlas_checker_error (c, node, "properties.sources", "expected an array, found %s",
+      /* Translators: %s is the type of the value found, e.g. "an object" */
+      atlas_checker_error (c, node, "properties.sources", _("expected an array, found %s"),
                            atlas_json_type_describe (node->type));
       return;
     }
   if (node->n_children == 0)
     {
-      atlas_checker_error (c, node, "properties.sources", "is empty (at least one source is required)");
+      atlas_checker_error (c, node, "properties.sources", "%s",
+                           _("is empty (at least one source is required)"));
       return;
     }
   if (node->n_children > MAX_SOURCES)
     {
-      atlas_checker_error (c, node, "properties.sources", "more than %d sources", MAX_SOURCES);
+      atlas_checker_error (c, node, "properties.sources",
+                           ngettext ("more than %d source", "more than %d sources", MAX_SOURCES),
+                           MAX_SOURCES);
       return;
     }
 
@@ -138,7 +149,14 @@ check_id (AtlasChecker *c,
     {
       quoted = atlas_quote (id, strlen (id));
       atlas_checker_error (c, node, "properties.id",
-                           "%s is not a valid id (1 to %d letters, digits, \".\", \"_\", \":\" or \"-\")",
+                           /* Translators: %s is the id found, in quotes; %d is the
+                            * most characters an id may have. The characters in
+                            * quotes are the ones allowed besides letters and digits. */
+                           ngettext ("%s is not a valid id (1 to %d letter, digit, "
+                                     "\".\", \"_\", \":\" or \"-\")",
+                                     "%s is not a valid id (1 to %d letters, digits, "
+                                     "\".\", \"_\", \":\" or \"-\")",
+                                     ATLAS_MAX_ID_LENGTH),
                            quoted, ATLAS_MAX_ID_LENGTH);
       return;
     }
@@ -147,7 +165,10 @@ check_id (AtlasChecker *c,
       const AtlasRecord *other = atlas_store_get_record (c->store, kind, position);
 
       quoted = atlas_quote (id, strlen (id));
-      atlas_checker_error (c, node, "properties.id", "%s is already the id of features[%u] in %s",
+      /* Translators: the first %s is an id, in quotes; features[%u] is
+       * the place of the other feature in the file (JSON syntax, keep it
+       * as it is); the last %s is the name of that file */
+      atlas_checker_error (c, node, "properties.id", _("%s is already the id of features[%u] in %s"),
                            quoted, other->feature_index,
                            atlas_load_session_get_file_name (c->session, other->file_index));
       return;
@@ -167,7 +188,7 @@ check_dates (AtlasChecker *c,
   if (start == NULL)
     {
       if (c->kind != ATLAS_KIND_PLACE)
-        atlas_checker_error (c, c->props, "properties.start", "missing");
+        atlas_checker_error (c, c->props, "properties.start", "%s", _("missing"));
       record->start_day = ATLAS_DAY_MIN;
       start_ok = c->kind == ATLAS_KIND_PLACE;
     }
@@ -179,10 +200,17 @@ check_dates (AtlasChecker *c,
 
   if (end == NULL)
     {
-      if (c->kind == ATLAS_KIND_ZONE || c->kind == ATLAS_KIND_DEPLOYMENT)
-        atlas_checker_error (c, c->props, "properties.end",
-                             "missing (%s must give an end date, or \"..\" if it is still in force)",
-                             atlas_kind_with_article (c->kind));
+      if (c->kind == ATLAS_KIND_ZONE)
+        atlas_checker_error (c, c->props, "properties.end", "%s",
+                             /* Translators: ".." is the value to write in the file
+                              * and stays as it is */
+                             _("missing (a zone must give an end date, or \"..\" if it is still in force)"));
+      else if (c->kind == ATLAS_KIND_DEPLOYMENT)
+        atlas_checker_error (c, c->props, "properties.end", "%s",
+                             /* Translators: ".." is the value to write in the file
+                              * and stays as it is */
+                             _("missing (a deployment must give an end date, or \"..\" if it is still in "
+                               "force)"));
       else
         {
           /* The span of the start's precision; a place without dates
@@ -209,7 +237,9 @@ check_dates (AtlasChecker *c,
     {
       g_autofree char *end_text = atlas_quote (end->text, end->len);
 
-      atlas_checker_error (c, end, "properties.end", "%s is not after the start \"%s\"",
+      /* Translators: the first %s is the end date, in quotes; the second
+       * is the start date as written in the file */
+      atlas_checker_error (c, end, "properties.end", _("%s is not after the start \"%s\""),
                            end_text, start->text);
     }
 }
@@ -256,11 +286,29 @@ static const guint allowed_types[ATLAS_N_KINDS] = {
   [ATLAS_KIND_PLACE] = 1 << ATLAS_GEOMETRY_POINT,
 };
 
-static const char * const allowed_text[ATLAS_N_KINDS] = {
-  [ATLAS_KIND_EVENT] = "a Point or null",
-  [ATLAS_KIND_ZONE] = "a Polygon, MultiPolygon, LineString, MultiLineString or null with a rule",
-  [ATLAS_KIND_DEPLOYMENT] = "a Point, or null with a zone",
-  [ATLAS_KIND_PLACE] = "a Point",
+/* Whole sentences per kind, so that translators get them whole. The
+ * geometry types and null are GeoJSON's words and stay as written. */
+static const char * const missing_geometry[ATLAS_N_KINDS] = {
+  /* Translators: "geometry" is missing from a feature in a dataset file;
+   * Point, Polygon, MultiPolygon, LineString, MultiLineString and null
+   * are GeoJSON's words and stay as they are, here and in the three
+   * messages below */
+  [ATLAS_KIND_EVENT] = N_("missing (an event needs a Point or null)"),
+  [ATLAS_KIND_ZONE] = N_("missing (a zone needs a Polygon, MultiPolygon, LineString, MultiLineString or null "
+                         "with a rule)"),
+  [ATLAS_KIND_DEPLOYMENT] = N_("missing (a deployment needs a Point, or null with a zone)"),
+  [ATLAS_KIND_PLACE] = N_("missing (a place needs a Point)"),
+};
+
+static const char * const wrong_geometry_type[ATLAS_N_KINDS] = {
+  /* Translators: %s is the geometry type found in a dataset file, e.g.
+   * Polygon; the geometry types and null are GeoJSON's words and stay as
+   * they are, here and in the three messages below */
+  [ATLAS_KIND_EVENT] = N_("an event cannot be a %s (expected a Point or null)"),
+  [ATLAS_KIND_ZONE] = N_("a zone cannot be a %s (expected a Polygon, MultiPolygon, LineString, "
+                         "MultiLineString or null with a rule)"),
+  [ATLAS_KIND_DEPLOYMENT] = N_("a deployment cannot be a %s (expected a Point, or null with a zone)"),
+  [ATLAS_KIND_PLACE] = N_("a place cannot be a %s (expected a Point)"),
 };
 
 static gboolean
@@ -302,18 +350,21 @@ check_ring (AtlasChecker      *c,
     {
       if (end - first >= 2)
         return TRUE;
-      atlas_checker_error (c, NULL, path, "a line needs at least 2 positions");
+      /* Translators: a position is a pair of coordinates */
+      atlas_checker_error (c, NULL, path, "%s", _("a line needs at least 2 positions"));
       return FALSE;
     }
 
   if (end - first < 4)
     {
-      atlas_checker_error (c, NULL, path, "a polygon ring needs at least 4 positions");
+      /* Translators: a position is a pair of coordinates */
+      atlas_checker_error (c, NULL, path, "%s", _("a polygon ring needs at least 4 positions"));
       return FALSE;
     }
   if (!same_position (coords, first, end - 1))
     {
-      atlas_checker_error (c, NULL, path, "the ring is not closed (its first and last positions differ)");
+      atlas_checker_error (c, NULL, path, "%s",
+                           _("the ring is not closed (its first and last positions differ)"));
       return FALSE;
     }
   return TRUE;
@@ -331,8 +382,7 @@ check_geometry (AtlasChecker *c)
 
   if (!g->present)
     {
-      atlas_checker_error (c, NULL, "geometry", "missing (%s needs %s)",
-                           atlas_kind_with_article (c->kind), allowed_text[c->kind]);
+      atlas_checker_error (c, NULL, "geometry", "%s", _(missing_geometry[c->kind]));
       return -1;
     }
   if (g->bad)
@@ -341,12 +391,13 @@ check_geometry (AtlasChecker *c)
     return ATLAS_GEOMETRY_NONE;   /* whether null is allowed depends on the kind */
   if (!g->has_type)
     {
-      atlas_checker_error (c, NULL, "geometry.type", "missing");
+      atlas_checker_error (c, NULL, "geometry.type", "%s", _("missing"));
       return -1;
     }
   if (g->is_collection || strcmp (g->type, "GeometryCollection") == 0)
     {
-      atlas_checker_error (c, NULL, "geometry.type", "GeometryCollection is not supported");
+      /* Translators: GeometryCollection is a GeoJSON geometry type */
+      atlas_checker_error (c, NULL, "geometry.type", "%s", _("GeometryCollection is not supported"));
       return -1;
     }
 
@@ -357,23 +408,25 @@ check_geometry (AtlasChecker *c)
     {
       g_autofree char *quoted = atlas_quote (g->type, strlen (g->type));
 
-      atlas_checker_error (c, NULL, "geometry.type", "unknown geometry type %s", quoted);
+      /* Translators: %s is the type found, in quotes */
+      atlas_checker_error (c, NULL, "geometry.type", _("unknown geometry type %s"), quoted);
       return -1;
     }
   if (!(allowed_types[c->kind] & (1u << geometry_types[i].type)))
     {
-      atlas_checker_error (c, NULL, "geometry.type", "%s cannot be a %s (expected %s)",
-                           atlas_kind_with_article (c->kind), g->type, allowed_text[c->kind]);
+      atlas_checker_error (c, NULL, "geometry.type", _(wrong_geometry_type[c->kind]), g->type);
       return -1;
     }
   if (!g->has_coordinates)
     {
-      atlas_checker_error (c, NULL, "geometry.coordinates", "missing");
+      atlas_checker_error (c, NULL, "geometry.coordinates", "%s", _("missing"));
       return -1;
     }
   if (g->depth != geometry_types[i].depth)
     {
-      atlas_checker_error (c, NULL, "geometry.coordinates", "not nested as a %s needs", g->type);
+      /* Translators: %s is a GeoJSON geometry type, e.g. Polygon, whose
+       * coordinates are arrays nested to a given depth */
+      atlas_checker_error (c, NULL, "geometry.coordinates", _("not nested as a %s needs"), g->type);
       return -1;
     }
 
@@ -478,12 +531,13 @@ atlas_feature_reader_commit (AtlasLoadSession  *session,
   int geometry_type;
 
   if (!input->has_type)
-    atlas_checker_error (&c, NULL, "type", "missing (expected \"Feature\")");
+    /* Translators: "Feature" is the value to write, as it is */
+    atlas_checker_error (&c, NULL, "type", "%s", _("missing (expected \"Feature\")"));
 
   if (input->properties == NULL)
     {
       if (!input->properties_seen)
-        atlas_checker_error (&c, NULL, "properties", "missing");
+        atlas_checker_error (&c, NULL, "properties", "%s", _("missing"));
       goto out;
     }
 
@@ -509,7 +563,8 @@ atlas_feature_reader_commit (AtlasLoadSession  *session,
       break;
     case ATLAS_KIND_PLACE:
       if (geometry_type == ATLAS_GEOMETRY_NONE)
-        atlas_checker_error (&c, NULL, "geometry", "null, but a place needs a Point");
+        /* Translators: null and Point are GeoJSON's words, as they are */
+        atlas_checker_error (&c, NULL, "geometry", "%s", _("null, but a place needs a Point"));
       atlas_check_place (&c, &record.place);
       break;
     default:

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "atlas-json-node.h"
@@ -29,12 +30,16 @@ atlas_json_type_describe (AtlasJsonType type)
 {
   switch (type)
     {
+    /* JSON's own word, as written. */
     case ATLAS_JSON_NULL: return "null";
-    case ATLAS_JSON_BOOLEAN: return "a boolean";
-    case ATLAS_JSON_NUMBER: return "a number";
-    case ATLAS_JSON_STRING: return "a string";
-    case ATLAS_JSON_ARRAY: return "an array";
-    case ATLAS_JSON_OBJECT: return "an object";
-    default: return "a value";
+    /* Translators: this and the five below are the type of a JSON value
+     * found where another was expected, put in messages such as
+     * "expected a string, found %s" */
+    case ATLAS_JSON_BOOLEAN: return _("a boolean");
+    case ATLAS_JSON_NUMBER: return _("a number");
+    case ATLAS_JSON_STRING: return _("a string");
+    case ATLAS_JSON_ARRAY: return _("an array");
+    case ATLAS_JSON_OBJECT: return _("an object");
+    default: return _("a value");
     }
 }

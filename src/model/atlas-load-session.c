@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,7 +373,11 @@ atlas_load_session_finish_diagnostics (AtlasLoadSession *session)
 
   file = session->file_names->len > 0 ? g_ptr_array_index (session->file_names,
                                                            session->file_names->len - 1) : "";
-  message = g_strdup_printf ("%u more problems are not listed", session->n_suppressed);
+  /* Translators: the last line of a list of problems found in dataset
+   * files, when there were too many to list them all */
+  message = g_strdup_printf (ngettext ("%u more problem is not listed", "%u more problems are not listed",
+                                       session->n_suppressed),
+                             session->n_suppressed);
   diagnostic = atlas_diagnostic_new (ATLAS_SEVERITY_WARNING, file, 0, 0, -1, NULL, NULL, message);
   g_list_store_append (session->diagnostics, diagnostic);
 }
