@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -73,8 +74,11 @@ atlas_reader_coords_value (AtlasReader   *r,
     {
       if (geometry->depth != 0 && level + 1 > geometry->depth)
         {
-          coords_problem (r, atlas_reader_token_start (r, type, 0), level,
-                          "arrays are nested deeper than the positions before them");
+          coords_problem (r, atlas_reader_token_start (r, type, 0), level, "%s",
+                          /* Translators: about the arrays of coordinates of a
+                           * geometry; a position is a pair of coordinates, itself
+                           * an array */
+                          _("arrays are nested deeper than the positions before them"));
           return atlas_reader_push (r, ROLE_SKIP);
         }
       if (!atlas_reader_push (r, ROLE_COORDS))
@@ -92,19 +96,22 @@ atlas_reader_coords_value (AtlasReader   *r,
         geometry->depth = level;
       if (level != geometry->depth)
         {
-          coords_problem (r, atlas_reader_token_start (r, type, len), level,
-                          "a number where an array is expected");
+          coords_problem (r, atlas_reader_token_start (r, type, len), level, "%s",
+                          _("a number where an array is expected"));
           return TRUE;
         }
       if (parent->count > 3)
         {
-          coords_problem (r, atlas_reader_token_start (r, type, len), level - 1,
-                          "a position has more than 3 numbers");
+          coords_problem (r, atlas_reader_token_start (r, type, len), level - 1, "%s",
+                          /* Translators: a position is a pair of coordinates, with
+                           * an optional third (the height) */
+                          _("a position has more than 3 numbers"));
           return TRUE;
         }
       if (len >= sizeof buffer)
         {
-          coords_problem (r, atlas_reader_token_start (r, type, len), level, "the number is too long");
+          coords_problem (r, atlas_reader_token_start (r, type, len), level, "%s",
+                          _("the number is too long"));
           return TRUE;
         }
       memcpy (buffer, text, len);
@@ -112,7 +119,8 @@ atlas_reader_coords_value (AtlasReader   *r,
       value = g_ascii_strtod (buffer, NULL);
       if (!isfinite (value))
         {
-          coords_problem (r, atlas_reader_token_start (r, type, len), level, "%s is out of range", buffer);
+          /* Translators: %s is a number as written in the file, e.g. 1e999 */
+          coords_problem (r, atlas_reader_token_start (r, type, len), level, _("%s is out of range"), buffer);
           return TRUE;
         }
       if (parent->count <= 2)
@@ -121,7 +129,9 @@ atlas_reader_coords_value (AtlasReader   *r,
     }
 
   coords_problem (r, atlas_reader_token_start (r, type, len), level,
-                  "expected a number or an array, found %s", atlas_json_type_describe (type));
+                  /* Translators: about a value among coordinates; %s is its
+                   * type, e.g. "a string" */
+                  _("expected a number or an array, found %s"), atlas_json_type_describe (type));
   return atlas_reader_push_skip (r, type);
 }
 
@@ -139,7 +149,8 @@ atlas_reader_coords_close (AtlasReader *r,
 
   if (frame->count == 0)
     {
-      coords_problem (r, atlas_reader_offset (r) - 1, level - 1, "an empty array");
+      /* Translators: an array of coordinates has nothing in it */
+      coords_problem (r, atlas_reader_offset (r) - 1, level - 1, "%s", _("an empty array"));
       return;
     }
 
@@ -150,14 +161,20 @@ atlas_reader_coords_close (AtlasReader *r,
       double lat = r->position[1];
 
       if (frame->count < 2)
-        coords_problem (r, atlas_reader_offset (r) - 1, level - 1,
-                        "a position needs a longitude and a latitude");
+        coords_problem (r, atlas_reader_offset (r) - 1, level - 1, "%s",
+                        _("a position needs a longitude and a latitude"));
       else if (lon < -180.0 || lon > 180.0)
-        coords_problem (r, atlas_reader_offset (r) - 1, level - 1, "longitude %g is out of range", lon);
+        /* Translators: %g is the longitude found, in degrees */
+        coords_problem (r, atlas_reader_offset (r) - 1, level - 1, _("longitude %g is out of range"), lon);
       else if (lat < -90.0 || lat > 90.0)
-        coords_problem (r, atlas_reader_offset (r) - 1, level - 1, "latitude %g is out of range", lat);
+        /* Translators: %g is the latitude found, in degrees */
+        coords_problem (r, atlas_reader_offset (r) - 1, level - 1, _("latitude %g is out of range"), lat);
       else if (n_positions - geometry->first_position >= ATLAS_MAX_POSITIONS)
-        coords_problem (r, atlas_reader_offset (r) - 1, 0, "more than %d positions", ATLAS_MAX_POSITIONS);
+        /* Translators: %d is the most positions (pairs of coordinates)
+         * one geometry may have */
+        coords_problem (r, atlas_reader_offset (r) - 1, 0,
+                        ngettext ("more than %d position", "more than %d positions", ATLAS_MAX_POSITIONS),
+                        ATLAS_MAX_POSITIONS);
       else
         g_array_append_vals (coords, r->position, 2);
     }

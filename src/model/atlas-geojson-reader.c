@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
@@ -51,7 +52,10 @@ atlas_reader_push (AtlasReader *r,
 
   if (r->depth >= ATLAS_MAX_DEPTH)
     return atlas_reader_fail (r, atlas_reader_offset (r) - 1, ATLAS_DATASET_ERROR_TOO_DEEP,
-                              "arrays and objects are nested more than %d deep", ATLAS_MAX_DEPTH);
+                              /* Translators: about JSON arrays and objects in a dataset file */
+                              ngettext ("arrays and objects are nested more than %d deep",
+                                        "arrays and objects are nested more than %d deep", ATLAS_MAX_DEPTH),
+                              ATLAS_MAX_DEPTH);
 
   frame = &r->frames[r->depth++];
   memset (frame, 0, sizeof *frame);
@@ -130,11 +134,15 @@ check_text (AtlasReader *r,
       if (escape < 0)
         return TRUE;
       return atlas_reader_fail (r, raw - data + escape, ATLAS_DATASET_ERROR_SYNTAX,
-                                "invalid UTF-8 in a string: the escape \\%.5s is an unpaired surrogate",
+                                /* Translators: the backslash and %.5s are a JSON escape as
+                                 * written in the file, e.g. \uD800; a surrogate is half of
+                                 * a UTF-16 pair */
+                                _("invalid UTF-8 in a string: the escape \\%.5s is an unpaired surrogate"),
                                 raw + escape + 1);
     }
 
-  return atlas_reader_fail (r, invalid - data, ATLAS_DATASET_ERROR_SYNTAX, "invalid UTF-8 in a string");
+  return atlas_reader_fail (r, invalid - data, ATLAS_DATASET_ERROR_SYNTAX, "%s",
+                            _("invalid UTF-8 in a string"));
 }
 
 /* --- Feature structure ------------------------------------------------ */
@@ -235,13 +243,16 @@ feature_member (AtlasReader   *r,
       feature->has_type = TRUE;
       feature->type_ok = type == ATLAS_JSON_STRING && len == 7 && memcmp (text, "Feature", 7) == 0;
       if (!feature->type_ok)
-        feature_problem (r, type, len, "type", "expected \"Feature\"");
+        /* Translators: "Feature" is the value to write, as it is */
+        feature_problem (r, type, len, "type", "%s", _("expected \"Feature\""));
       return atlas_reader_push_skip (r, type);
 
     case KEY_GEOMETRY:
       if (feature->geometry.present)
         {
-          feature_problem (r, type, len, "geometry", "duplicate member");
+          /* Translators: a member of a JSON object is given twice; shown
+           * after its path, e.g. "geometry: " */
+          feature_problem (r, type, len, "geometry", "%s", _("duplicate member"));
           return atlas_reader_push_skip (r, type);
         }
       feature->geometry.present = TRUE;
@@ -251,7 +262,9 @@ feature_member (AtlasReader   *r,
       feature->geometry.is_null = type == ATLAS_JSON_NULL;
       if (!feature->geometry.is_null)
         {
-          feature_problem (r, type, len, "geometry", "expected an object or null, found %s",
+          /* Translators: null is JSON's word, as it is; %s is the type of
+           * the value found, e.g. "an array" */
+          feature_problem (r, type, len, "geometry", _("expected an object or null, found %s"),
                            atlas_json_type_describe (type));
           feature->geometry.bad = TRUE;
         }
@@ -260,7 +273,7 @@ feature_member (AtlasReader   *r,
     case KEY_PROPERTIES:
       if (feature->properties_seen)
         {
-          feature_problem (r, type, len, "properties", "duplicate member");
+          feature_problem (r, type, len, "properties", "%s", _("duplicate member"));
           return atlas_reader_push_skip (r, type);
         }
       feature->properties_seen = TRUE;
@@ -273,7 +286,8 @@ feature_member (AtlasReader   *r,
           feature->properties = node;
           return push_dom (r, node);
         }
-      feature_problem (r, type, len, "properties", "expected an object, found %s",
+      /* Translators: %s is the type of the value found, e.g. "an array" */
+      feature_problem (r, type, len, "properties", _("expected an object, found %s"),
                        atlas_json_type_describe (type));
       return atlas_reader_push_skip (r, type);
 
@@ -304,20 +318,21 @@ geometry_member (AtlasReader   *r,
           geometry->type[n] = '\0';
         }
       else
-        feature_problem (r, type, len, "geometry.type", "expected a string");
+        feature_problem (r, type, len, "geometry.type", "%s", _("expected a string"));
       return atlas_reader_push_skip (r, type);
 
     case KEY_COORDINATES:
       if (type != ATLAS_JSON_ARRAY)
         {
-          feature_problem (r, type, len, "geometry.coordinates", "expected an array, found %s",
+          /* Translators: %s is the type of the value found, e.g. "an object" */
+          feature_problem (r, type, len, "geometry.coordinates", _("expected an array, found %s"),
                            atlas_json_type_describe (type));
           geometry->bad = TRUE;
           return atlas_reader_push_skip (r, type);
         }
       if (geometry->has_coordinates || geometry->bad)
         {
-          feature_problem (r, type, len, "geometry.coordinates", "duplicate member");
+          feature_problem (r, type, len, "geometry.coordinates", "%s", _("duplicate member"));
           geometry->bad = TRUE;
           return atlas_reader_push (r, ROLE_SKIP);
         }
@@ -356,7 +371,8 @@ dom_value (AtlasReader   *r,
       atlas_arena_get_used (r->scratch) + len > ATLAS_MAX_PROPERTY_BYTES)
     {
       r->dom_overflow = TRUE;
-      feature_problem (r, type, len, "properties", "too large to be read");
+      /* Translators: about the "properties" of a feature, which are limited in size */
+      feature_problem (r, type, len, "properties", "%s", _("too large to be read"));
       return atlas_reader_push_skip (r, type);
     }
 
@@ -404,22 +420,30 @@ root_member (AtlasReader   *r,
           quoted = atlas_quote (text, len);
           return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
                                     ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                    "\"type\" is %s, not \"FeatureCollection\"", quoted);
+                                    /* Translators: "type" and "FeatureCollection" are
+                                     * written as they are in the file; %s is the value
+                                     * found: a string in quotes, or a type such as
+                                     * "a number" */
+                                    _("\"type\" is %s, not \"FeatureCollection\""), quoted);
         }
       return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
                                 ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                "\"type\" is %s, not \"FeatureCollection\"", atlas_json_type_describe (type));
+                                _("\"type\" is %s, not \"FeatureCollection\""),
+                                atlas_json_type_describe (type));
 
     case KEY_FEATURES:
       if (r->features_seen)
         return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
                                   ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                  "\"features\" is given twice");
+                                  /* Translators: "features" is a member name, as it is */
+                                  "%s", _("\"features\" is given twice"));
       r->features_seen = TRUE;
       if (type != ATLAS_JSON_ARRAY)
         return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
                                   ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                  "\"features\" is %s, not an array", atlas_json_type_describe (type));
+                                  /* Translators: "features" is a member name, as it is;
+                                   * %s is the type of the value found, e.g. "an object" */
+                                  _("\"features\" is %s, not an array"), atlas_json_type_describe (type));
       return atlas_reader_push (r, ROLE_FEATURES);
 
     default:
@@ -443,8 +467,12 @@ on_value (AtlasReader   *r,
 
   if ((type == ATLAS_JSON_STRING || type == ATLAS_JSON_NUMBER) && len > ATLAS_MAX_STRING_LENGTH)
     return atlas_reader_fail (r, atlas_reader_token_start (r, type, len), ATLAS_DATASET_ERROR_STRING_TOO_LONG,
-                              "a value of %" G_GSIZE_FORMAT " bytes is longer than the limit of %"
-                              G_GSIZE_FORMAT, len, ATLAS_MAX_STRING_LENGTH);
+                              /* Translators: the first %lu is the length of a string or
+                               * number in bytes, the second the most a dataset file may
+                               * have */
+                              ngettext ("a value of %lu byte is longer than the limit of %lu",
+                                        "a value of %lu bytes is longer than the limit of %lu", (gulong) len),
+                              (gulong) len, (gulong) ATLAS_MAX_STRING_LENGTH);
 
   if (type == ATLAS_JSON_STRING && !check_text (r, text, len))
     return FALSE;
@@ -454,7 +482,9 @@ on_value (AtlasReader   *r,
       if (type != ATLAS_JSON_OBJECT)
         return atlas_reader_fail (r, atlas_reader_token_start (r, type, len),
                                   ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                  "the top level is %s, not a FeatureCollection object",
+                                  /* Translators: FeatureCollection is GeoJSON's word, as it
+                                   * is; %s is the type of the value found, e.g. "an array" */
+                                  _("the top level is %s, not a FeatureCollection object"),
                                   atlas_json_type_describe (type));
       return atlas_reader_push (r, ROLE_ROOT);
     }
@@ -471,7 +501,9 @@ on_value (AtlasReader   *r,
       feature_begin (r, index);
       if (type == ATLAS_JSON_OBJECT)
         return atlas_reader_push (r, ROLE_FEATURE);
-      feature_problem (r, type, len, NULL, "expected a Feature object, found %s",
+      /* Translators: Feature is GeoJSON's word, as it is; %s is the type
+       * of the value found, e.g. "a number" */
+      feature_problem (r, type, len, NULL, _("expected a Feature object, found %s"),
                        atlas_json_type_describe (type));
       atlas_load_session_feature_end (r->session, NULL);
       return atlas_reader_push_skip (r, type);
@@ -512,10 +544,14 @@ on_end (AtlasReader *r)
     case ROLE_ROOT:
       if (!r->root_type_seen)
         return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                  "not a FeatureCollection: there is no \"type\"");
+                                  /* Translators: FeatureCollection and "type" are
+                                   * written as they are in the file */
+                                  "%s", _("not a FeatureCollection: there is no \"type\""));
       if (!r->features_seen)
         return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_NOT_FEATURE_COLLECTION,
-                                  "not a FeatureCollection: there is no \"features\" array");
+                                  /* Translators: FeatureCollection and "features" are
+                                   * written as they are in the file */
+                                  "%s", _("not a FeatureCollection: there is no \"features\" array"));
       break;
 
     default:
@@ -586,8 +622,12 @@ cb_map_key (void                *ctx,
   if (len > ATLAS_MAX_STRING_LENGTH)
     return atlas_reader_fail (r, atlas_reader_token_start (r, ATLAS_JSON_STRING, len),
                               ATLAS_DATASET_ERROR_STRING_TOO_LONG,
-                              "a member name of %" G_GSIZE_FORMAT " bytes is longer than the limit of %"
-                              G_GSIZE_FORMAT, (gsize) len, ATLAS_MAX_STRING_LENGTH);
+                              /* Translators: the first %lu is the length of the name of a
+                               * JSON member in bytes, the second the most it may have */
+                              ngettext ("a member name of %lu byte is longer than the limit of %lu",
+                                        "a member name of %lu bytes is longer than the limit of %lu",
+                                        (gulong) len),
+                              (gulong) len, (gulong) ATLAS_MAX_STRING_LENGTH);
 
   if (!check_text (r, (const char *) text, len))
     return FALSE;
@@ -623,11 +663,48 @@ static const yajl_callbacks callbacks = {
 
 /* --- Entry point ------------------------------------------------------ */
 
-/* yajl's messages, made to read like ours. */
+/* yajl's messages (version 2), made to read like ours and translated:
+ * each is found by a part of its English text. The ones that read well
+ * enough keep yajl's words. */
+static const struct {
+  const char *yajl;
+  const char *message;
+} syntax_messages[] = {
+  { "invalid bytes in UTF8 string", N_("invalid UTF-8 in a string") },
+  /* Translators: this and the messages below are JSON syntax errors in a
+   * dataset file; the characters in quotes (',' ']' '}' ':' '\' '\u')
+   * are JSON's and stay as they are */
+  { "invalid char in json text", N_("not valid JSON: unexpected character") },
+  { "premature EOF", N_("unexpected end of file") },
+  { "comment", N_("not valid JSON: comments are not allowed") },
+  { "trailing garbage", N_("unexpected text after the end of the JSON document") },
+  { "invalid string in json text", N_("not valid JSON: invalid string in json text") },
+  { "invalid character inside string", N_("not valid JSON: invalid character inside string") },
+  { "invalid (non-hex) character", N_("not valid JSON: invalid (non-hex) character occurs after '\\u' "
+                                      "inside string") },
+  { "occurs before a character", N_("not valid JSON: inside a string, '\\' occurs before a character "
+                                    "which it may not") },
+  { "required after the exponent", N_("not valid JSON: malformed number, a digit is required after the "
+                                      "exponent") },
+  { "required after the decimal point", N_("not valid JSON: malformed number, a digit is required after "
+                                           "the decimal point") },
+  { "required after the minus sign", N_("not valid JSON: malformed number, a digit is required after the "
+                                        "minus sign") },
+  { "unallowed token", N_("not valid JSON: unallowed token at this point in JSON text") },
+  { "invalid object key", N_("not valid JSON: invalid object key (must be a string)") },
+  { "must be separated by a colon", N_("not valid JSON: object key and value must be separated by a "
+                                       "colon (':')") },
+  { "inside map, I expect", N_("not valid JSON: after key and value, inside map, I expect ',' or '}'") },
+  { "after array element", N_("not valid JSON: after array element, I expect ',' or ']'") },
+};
+
+/* The message for yajl's error; *@before_byte is set for the one error
+ * yajl reports before taking the byte it is about. */
 static char *
 syntax_message (yajl_handle  yajl,
                 const char  *text,
-                gsize        len)
+                gsize        len,
+                gboolean    *before_byte)
 {
   unsigned char *raw = yajl_get_error (yajl, 0, (const unsigned char *) text, len);
   g_autofree char *message = g_strdup ((const char *) raw);
@@ -640,17 +717,14 @@ syntax_message (yajl_handle  yajl,
   if (g_str_has_suffix (message, "."))
     message[strlen (message) - 1] = '\0';
 
-  if (strstr (message, "invalid bytes in UTF8 string"))
-    return g_strdup ("invalid UTF-8 in a string");
-  if (strstr (message, "invalid char in json text"))
-    return g_strdup ("not valid JSON: unexpected character");
-  if (strstr (message, "premature EOF"))
-    return g_strdup ("unexpected end of file");
-  if (strstr (message, "comment"))
-    return g_strdup ("not valid JSON: comments are not allowed");
-  if (strstr (message, "trailing garbage"))
-    return g_strdup ("unexpected text after the end of the JSON document");
-  return g_strconcat ("not valid JSON: ", message, NULL);
+  *before_byte = strstr (message, "comment") != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (syntax_messages); i++)
+    if (strstr (message, syntax_messages[i].yajl) != NULL)
+      return g_strdup (_(syntax_messages[i].message));
+
+  /* Translators: %s is a JSON syntax error as the JSON library gives it,
+   * in English */
+  return g_strdup_printf (_("not valid JSON: %s"), message);
 }
 
 static gboolean
@@ -673,17 +747,20 @@ read_text (AtlasReader *r,
   gsize offset;
 
   if (len >= 2 && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0xFF && data[1] == 0xFE)))
-    return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_ENCODING, "the file is UTF-16; it must be UTF-8");
+    return atlas_reader_fail (r, 0, ATLAS_DATASET_ERROR_ENCODING, "%s",
+                              _("the file is UTF-16; it must be UTF-8"));
 
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {
-      atlas_load_session_file_problem (r->session, r->file_index, ATLAS_SEVERITY_WARNING, 0,
-                                       "byte order mark ignored");
+      atlas_load_session_file_problem (r->session, r->file_index, ATLAS_SEVERITY_WARNING, 0, "%s",
+                                       /* Translators: a warning; the byte order mark is the
+                                        * character U+FEFF at the start of a file */
+                                       _("byte order mark ignored"));
       r->base = 3;
     }
 
   if (is_blank (text + r->base, len - r->base))
-    return atlas_reader_fail (r, r->base, ATLAS_DATASET_ERROR_SYNTAX, "the file is empty");
+    return atlas_reader_fail (r, r->base, ATLAS_DATASET_ERROR_SYNTAX, "%s", _("the file is empty"));
 
   status = yajl_parse (r->yajl, data + r->base, len - r->base);
   if (status == yajl_status_ok)
@@ -703,10 +780,10 @@ read_text (AtlasReader *r,
 
   if (status == yajl_status_error)
     {
-      g_autofree char *message = syntax_message (r->yajl, text + r->base, len - r->base);
+      gboolean before_byte;
+      g_autofree char *message = syntax_message (r->yajl, text + r->base, len - r->base, &before_byte);
 
-      /* The one error yajl reports before taking the byte. */
-      if (strstr (message, "comments") != NULL)
+      if (before_byte)
         offset++;
 
       return atlas_reader_fail (r, offset, ATLAS_DATASET_ERROR_SYNTAX, "%s", message);

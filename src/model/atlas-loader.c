@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -189,14 +190,18 @@ map_local_file (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "cannot be opened: %s", g_strerror (saved_errno));
+                   /* Translators: about a dataset file; %s is the system's
+                    * reason, e.g. "No such file or directory" */
+                   _("cannot be opened: %s"), g_strerror (saved_errno));
       return NULL;
     }
 
   if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           S_ISDIR (info.st_mode) ? "a folder, not a file" : "not a regular file");
+                           /* Translators: what was given as a dataset file; a
+                            * regular file is not a folder, a device or a pipe */
+                           S_ISDIR (info.st_mode) ? _("a folder, not a file") : _("not a regular file"));
       close (fd);
       return NULL;
     }
@@ -207,6 +212,15 @@ map_local_file (const char  *path,
     return NULL;
   *mapped = g_mapped_file_get_contents (mapping) != NULL;
   return g_mapped_file_get_bytes (mapping);
+}
+
+/* The count ngettext() chooses a plural form by, which is an unsigned
+ * long: the GNU gettext manual's advice for larger numbers keeps the last
+ * six digits, which decide the form in every language. */
+static gulong
+plural_count (goffset n)
+{
+  return n >= 0 && (guint64) n <= G_MAXULONG ? (gulong) n : (gulong) (n % 1000000 + 1000000);
 }
 
 /* Gets the text of a file: mapped when local (then *@mapped is set),
@@ -228,9 +242,16 @@ source_contents (const Source  *source,
 
   if (size > ATLAS_MAX_FILE_SIZE)
     {
+      char size_text[24], limit_text[24];
+
+      g_snprintf (size_text, sizeof size_text, "%" G_GOFFSET_FORMAT, size);
+      g_snprintf (limit_text, sizeof limit_text, "%" G_GOFFSET_FORMAT, ATLAS_MAX_FILE_SIZE);
       g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE,
-                   "the file has %" G_GOFFSET_FORMAT " bytes, more than the limit of %" G_GOFFSET_FORMAT,
-                   size, ATLAS_MAX_FILE_SIZE);
+                   /* Translators: the first %s is the size of a dataset file
+                    * in bytes, the second the largest size allowed, in bytes */
+                   ngettext ("the file has %s byte, more than the limit of %s",
+                             "the file has %s bytes, more than the limit of %s", plural_count (size)),
+                   size_text, limit_text);
       return NULL;
     }
 
@@ -243,7 +264,7 @@ source_contents (const Source  *source,
                             cancellable, NULL);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("not a regular file"));
       return NULL;
     }
 
@@ -314,12 +335,16 @@ run_load (AtlasLoader       *self,
         }
       else if (g_bytes_get_size (bytes) > (gsize) ATLAS_MAX_FILE_SIZE)
         {
+          /* Translators: %lu is the largest size of a dataset file allowed */
+          const char *message = ngettext ("the file is larger than the limit of %lu byte",
+                                          "the file is larger than the limit of %lu bytes",
+                                          (gulong) ATLAS_MAX_FILE_SIZE);
+
           atlas_load_session_file_problem (session, file_index, ATLAS_SEVERITY_ERROR, ATLAS_NO_OFFSET,
-                                           "the file is larger than the limit of %" G_GOFFSET_FORMAT " bytes",
-                                           ATLAS_MAX_FILE_SIZE);
-          g_set_error (&local_error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE,
-                       "%s: the file is larger than the limit of %" G_GOFFSET_FORMAT " bytes",
-                       source->name, ATLAS_MAX_FILE_SIZE);
+                                           message, (gulong) ATLAS_MAX_FILE_SIZE);
+          local_error = g_error_new (ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE,
+                                     message, (gulong) ATLAS_MAX_FILE_SIZE);
+          g_prefix_error (&local_error, "%s: ", source->name);
         }
       else if (!atlas_geojson_read (session, file_index, g_bytes_get_data (bytes, NULL),
                                     g_bytes_get_size (bytes), mapped, &local_error))
