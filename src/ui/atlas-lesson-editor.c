@@ -9,6 +9,7 @@
 #include "atlas-label-layer.h"
 #include "atlas-lesson-editor.h"
 #include "atlas-lesson-scene-editor.h"
+#include "atlas-lesson-scene-list.h"
 #include "atlas-lesson-reader.h"
 #include "atlas-lesson-recovery.h"
 #include "atlas-lesson-writer.h"
@@ -40,7 +41,7 @@ struct _AtlasLessonEditor
   GtkLabel          *recovery_label;
   AdwToastOverlay   *toasts;
   GtkEntry          *lesson_title_entry;
-  GtkListBox        *scene_list;
+  AtlasLessonSceneList *scene_list;
   GtkStack          *detail_stack;
   AtlasLessonSceneEditor *scene_editor;
 
@@ -49,7 +50,6 @@ struct _AtlasLessonEditor
   gboolean           modified;
   guint              n_changes;       /* counts "changed" */
   guint              n_changes_saved; /* n_changes when the last save began */
-  AtlasLessonScene  *selected;        /* unowned; in the lesson */
   gboolean           updating;        /* filling in the title */
 
   AtlasBasemap      *basemap;
@@ -239,7 +239,7 @@ update_actions (AtlasLessonEditor *self)
 {
   guint n_scenes = atlas_lesson_get_n_scenes (self->lesson);
   guint index = 0;
-  gboolean selected = self->selected != NULL && atlas_lesson_find_scene (self->lesson, self->selected, &index);
+  gboolean selected = atlas_lesson_scene_list_get_selected_index (self->scene_list, &index);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.present", self->dataset != NULL && n_scenes > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.export-handout", self->dataset != NULL && n_scenes > 0);
@@ -282,73 +282,33 @@ on_lesson_changed (AtlasLessonEditor *self)
   self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave, self);
 }
 
-/* Scene list ------------------------------------------------------------------ */
-
-static void
-update_row_date (GtkLabel         *label,
-                 AtlasLessonScene *scene)
-{
-  g_autofree char *dates = atlas_lesson_scene_format_dates (scene);
-
-  gtk_label_set_text (label, dates);
-}
-
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  AtlasLessonScene *scene = item;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *date = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  g_object_bind_property (scene, "title", title, "label", G_BINDING_SYNC_CREATE);
-  gtk_label_set_xalign (GTK_LABEL (date), 0);
-  gtk_widget_add_css_class (date, "caption");
-  gtk_widget_add_css_class (date, "dim-label");
-  update_row_date (GTK_LABEL (date), scene);
-  g_signal_connect_object (scene, "changed", G_CALLBACK (update_row_date), date, G_CONNECT_SWAPPED);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), date);
-  return box;
-}
+/* Scenes --------------------------------------------------------------------- */
 
 void
 atlas_lesson_editor_select (AtlasLessonEditor *self,
                             guint              index)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (ATLAS_IS_LESSON_EDITOR (self));
 
-  row = gtk_list_box_get_row_at_index (self->scene_list, index);
-  if (row != NULL)
-    gtk_list_box_select_row (self->scene_list, row);
+  atlas_lesson_scene_list_select (self->scene_list, index);
 }
 
 static void
 show_details (AtlasLessonEditor *self)
 {
+  AtlasLessonScene *selected = atlas_lesson_scene_list_get_selected (self->scene_list);
+
   update_actions (self);
-  atlas_lesson_scene_editor_set_scene (self->scene_editor, self->selected);
-  gtk_stack_set_visible_child_name (self->detail_stack, self->selected != NULL ? "scene" : "empty");
+  atlas_lesson_scene_editor_set_scene (self->scene_editor, selected);
+  gtk_stack_set_visible_child_name (self->detail_stack, selected != NULL ? "scene" : "empty");
 }
 
 static void
-on_row_selected (AtlasLessonEditor *self,
-                 GtkListBoxRow     *row)
+on_selected (AtlasLessonEditor *self)
 {
   /* The rows go while the window is disposed. */
-  if (self->lesson == NULL)
-    return;
-
-  self->selected = row != NULL ? atlas_lesson_get_scene (self->lesson, gtk_list_box_row_get_index (row)) : NULL;
-  show_details (self);
+  if (self->lesson != NULL)
+    show_details (self);
 }
 
 static void
@@ -370,8 +330,7 @@ set_lesson (AtlasLessonEditor *self,
   g_set_object (&self->lesson, lesson);
   g_signal_connect_object (lesson, "changed", G_CALLBACK (on_lesson_changed), self, G_CONNECT_SWAPPED);
 
-  self->selected = NULL;
-  gtk_list_box_bind_model (self->scene_list, G_LIST_MODEL (lesson), create_row, self, NULL);
+  atlas_lesson_scene_list_set_lesson (self->scene_list, lesson);
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->lesson_title_entry), atlas_lesson_get_title (lesson));
   self->updating = FALSE;
@@ -731,15 +690,16 @@ update_view_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   AtlasLessonEditor *self = ATLAS_LESSON_EDITOR (widget);
+  AtlasLessonScene *selected = atlas_lesson_scene_list_get_selected (self->scene_list);
   g_autoptr(AtlasLessonScene) scene = NULL;
   double lat, lon, zoom;
 
-  if (self->selected == NULL || (scene = capture (self)) == NULL)
+  if (selected == NULL || (scene = capture (self)) == NULL)
     return;
 
   /* The view only: title, date and caption stay as written. */
   atlas_lesson_scene_get_center (scene, &lat, &lon, &zoom);
-  atlas_lesson_scene_set_center (self->selected, lat, lon, zoom);
+  atlas_lesson_scene_set_center (selected, lat, lon, zoom);
 }
 
 static void
@@ -748,34 +708,8 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AtlasLessonEditor *self = ATLAS_LESSON_EDITOR (widget);
-  guint from, to;
 
-  if (self->selected == NULL || !atlas_lesson_find_scene (self->lesson, self->selected, &from))
-    return;
-
-  if (g_str_equal (action_name, "lesson.move-up") && from > 0)
-    to = from - 1;
-  else if (g_str_equal (action_name, "lesson.move-down") && from + 1 < atlas_lesson_get_n_scenes (self->lesson))
-    to = from + 1;
-  else
-    return;
-
-  atlas_lesson_move_scene (self->lesson, from, to);
-  atlas_lesson_editor_select (self, to);
-}
-
-static void
-on_undo_delete (AdwToast          *undo,
-                AtlasLessonEditor *self)
-{
-  AtlasLessonScene *scene = g_object_get_data (G_OBJECT (undo), "scene");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (undo), "index"));
-
-  if (atlas_lesson_find_scene (self->lesson, scene, NULL))
-    return;
-
-  atlas_lesson_insert_scene (self->lesson, MIN (index, atlas_lesson_get_n_scenes (self->lesson)), scene);
-  atlas_lesson_editor_select (self, MIN (index, atlas_lesson_get_n_scenes (self->lesson) - 1));
+  atlas_lesson_scene_list_move_selected (self->scene_list, g_str_equal (action_name, "lesson.move-up") ? -1 : 1);
 }
 
 static void
@@ -784,26 +718,10 @@ delete_scene_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   AtlasLessonEditor *self = ATLAS_LESSON_EDITOR (widget);
-  g_autofree char *title = NULL;
-  AdwToast *undo;
-  guint index;
+  AdwToast *undo = atlas_lesson_scene_list_delete_selected (self->scene_list);
 
-  if (self->selected == NULL || !atlas_lesson_find_scene (self->lesson, self->selected, &index))
-    return;
-
-  /* Deleting is one key away: it can be undone. */
-  /* Translators: a toast after deleting a scene of a lesson */
-  title = g_strdup_printf (_("Scene “%s” deleted"), atlas_lesson_scene_get_title (self->selected));
-  undo = adw_toast_new (title);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (undo), "scene", g_object_ref (self->selected), g_object_unref);
-  g_object_set_data (G_OBJECT (undo), "index", GUINT_TO_POINTER (index));
-  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
-
-  atlas_lesson_remove_scene (self->lesson, index);
-  if (atlas_lesson_get_n_scenes (self->lesson) > 0)
-    atlas_lesson_editor_select (self, MIN (index, atlas_lesson_get_n_scenes (self->lesson) - 1));
-  adw_toast_overlay_add_toast (self->toasts, undo);
+  if (undo != NULL)
+    adw_toast_overlay_add_toast (self->toasts, undo);
 }
 
 static void
@@ -898,7 +816,6 @@ atlas_lesson_editor_dispose (GObject *object)
   g_clear_object (&self->recovered_copy);
   g_clear_object (&self->recovered);
   g_clear_object (&self->recovered_file);
-  self->selected = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_LESSON_EDITOR);
 
@@ -976,6 +893,7 @@ atlas_lesson_editor_class_init (AtlasLessonEditorClass *klass)
                   ATLAS_TYPE_LESSON_SCENE, 0);
 
   g_type_ensure (ATLAS_TYPE_LESSON_SCENE_EDITOR);
+  g_type_ensure (ATLAS_TYPE_LESSON_SCENE_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-lesson-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasLessonEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasLessonEditor, recovery_bar);
@@ -1023,7 +941,7 @@ atlas_lesson_editor_init (AtlasLessonEditor *self)
   self->recovery = atlas_lesson_recovery_new_copy ();
   gtk_widget_set_visible (GTK_WIDGET (self->recovery_bar), FALSE);
 
-  g_signal_connect_object (self->scene_list, "row-selected", G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scene_list, "notify::selected", G_CALLBACK (on_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson_title_entry, "changed", G_CALLBACK (on_lesson_title_changed), self,
                            G_CONNECT_SWAPPED);
   set_lesson (self, lesson, NULL, FALSE);
@@ -1125,25 +1043,17 @@ void
 atlas_lesson_editor_add_scene (AtlasLessonEditor *self,
                                AtlasLessonScene  *scene)
 {
-  guint index = 0;
-
   g_return_if_fail (ATLAS_IS_LESSON_EDITOR (self));
   g_return_if_fail (ATLAS_IS_LESSON_SCENE (scene));
 
-  if (self->selected != NULL && atlas_lesson_find_scene (self->lesson, self->selected, &index))
-    index++;
-  else
-    index = atlas_lesson_get_n_scenes (self->lesson);
-
-  atlas_lesson_insert_scene (self->lesson, index, scene);
-  atlas_lesson_editor_select (self, index);
+  atlas_lesson_scene_list_insert (self->scene_list, scene);
 }
 
 AtlasLessonScene *
 atlas_lesson_editor_get_selected (AtlasLessonEditor *self)
 {
   g_return_val_if_fail (ATLAS_IS_LESSON_EDITOR (self), NULL);
-  return self->selected;
+  return atlas_lesson_scene_list_get_selected (self->scene_list);
 }
 
 void
@@ -1158,8 +1068,7 @@ atlas_lesson_editor_present (AtlasLessonEditor *self)
   if (self->dataset == NULL || atlas_lesson_get_n_scenes (self->lesson) == 0)
     return;
 
-  if (self->selected != NULL)
-    atlas_lesson_find_scene (self->lesson, self->selected, &index);
+  atlas_lesson_scene_list_get_selected_index (self->scene_list, &index);
 
   presenter = atlas_presenter_new (self->basemap, self->dataset, self->lesson);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));

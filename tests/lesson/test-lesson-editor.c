@@ -9,6 +9,7 @@
 
 #include "atlas-lesson-editor.h"
 #include "atlas-lesson-reader.h"
+#include "atlas-lesson-scene-list.h"
 #include "lesson-test-ui.h"
 
 /* The lesson editor: scenes added from "the map", edited, reordered and
@@ -143,6 +144,112 @@ test_editor_scenes (void)
   wait_until (has_dialog, NULL, "the question about unsaved changes");
   adw_message_dialog_response (find_dialog (), "discard");
   wait_until (lesson_test_is_gone, &editor, "the editor to close");
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+typedef struct
+{
+  guint n_notified;
+} ListLog;
+
+static void
+on_list_selected (AtlasLessonSceneList *list,
+                  GParamSpec           *pspec,
+                  ListLog              *log)
+{
+  log->n_notified++;
+}
+
+/* The scene list alone: rows that follow their scenes, insertion after
+ * the selected scene, moves, and a deletion undone from its toast. */
+static void
+test_editor_scene_list (void)
+{
+  g_autoptr(AtlasLesson) lesson = atlas_lesson_new ();
+  GtkWidget *window = gtk_window_new ();
+  AtlasLessonSceneList *list = ATLAS_LESSON_SCENE_LIST (atlas_lesson_scene_list_new ());
+  g_autoptr(AdwToast) undo = NULL;
+  ListLog log = { 0 };
+  guint count = 0, index = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
+  atlas_lesson_scene_list_set_lesson (list, lesson);
+  g_signal_connect (list, "notify::selected", G_CALLBACK (on_list_selected), &log);
+  g_assert_null (atlas_lesson_scene_list_get_selected (list));
+  g_assert_false (atlas_lesson_scene_list_get_selected_index (list, &index));
+  g_assert_null (atlas_lesson_scene_list_delete_selected (list));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AtlasLessonScene) scene = on_capture_scene (NULL, &count);
+
+      atlas_lesson_scene_list_insert (list, scene);
+      g_assert_true (atlas_lesson_scene_list_get_selected (list) == scene);
+    }
+  g_assert_cmpuint (log.n_notified, >=, 3);
+  g_assert_cmpuint (atlas_lesson_get_n_scenes (lesson), ==, 3);
+  g_assert_cmpstr (atlas_lesson_scene_get_title (atlas_lesson_get_scene (lesson, 2)), ==, "Captured 2");
+
+  /* A row shows its scene's title and dates, and follows them. */
+  g_assert_nonnull (lesson_test_find (GTK_WIDGET (list), is_label, "Captured 1"));
+  g_assert_nonnull (lesson_test_find (GTK_WIDGET (list), is_label, "12 June 2000"));
+  atlas_lesson_scene_set_title (atlas_lesson_get_scene (lesson, 1), "Renamed");
+  g_assert_nonnull (lesson_test_find (GTK_WIDGET (list), is_label, "Renamed"));
+  g_assert_null (lesson_test_find (GTK_WIDGET (list), is_label, "Captured 1"));
+
+  /* Inserted after the selected scene. */
+  atlas_lesson_scene_list_select (list, 0);
+  {
+    g_autoptr(AtlasLessonScene) scene = on_capture_scene (NULL, &count);
+
+    atlas_lesson_scene_list_insert (list, scene);
+  }
+  g_assert_true (atlas_lesson_scene_list_get_selected_index (list, &index));
+  g_assert_cmpuint (index, ==, 1);
+  g_assert_cmpstr (atlas_lesson_scene_get_title (atlas_lesson_get_scene (lesson, 1)), ==, "Captured 3");
+
+  /* Moved, it stays selected; it goes no further than the ends. */
+  atlas_lesson_scene_list_move_selected (list, -1);
+  atlas_lesson_scene_list_move_selected (list, -1);
+  g_assert_true (atlas_lesson_scene_list_get_selected_index (list, &index));
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpstr (atlas_lesson_scene_get_title (atlas_lesson_get_scene (lesson, 0)), ==, "Captured 3");
+  atlas_lesson_scene_list_select (list, 3);
+  atlas_lesson_scene_list_move_selected (list, 1);
+  g_assert_true (atlas_lesson_scene_list_get_selected_index (list, &index));
+  g_assert_cmpuint (index, ==, 3);
+
+  /* Deleted: the neighbour selected, and the toast puts it back. */
+  atlas_lesson_scene_list_select (list, 1);
+  undo = atlas_lesson_scene_list_delete_selected (list);
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (adw_toast_get_title (undo), ==, "Scene “Captured 0” deleted");
+  g_assert_cmpstr (adw_toast_get_button_label (undo), ==, "_Undo");
+  g_assert_cmpuint (atlas_lesson_get_n_scenes (lesson), ==, 3);
+  g_assert_true (atlas_lesson_scene_list_get_selected (list) == atlas_lesson_get_scene (lesson, 1));
+  g_assert_cmpstr (atlas_lesson_scene_get_title (atlas_lesson_get_scene (lesson, 1)), ==, "Renamed");
+
+  g_signal_emit_by_name (undo, "button-clicked");
+  g_assert_cmpuint (atlas_lesson_get_n_scenes (lesson), ==, 4);
+  g_assert_cmpstr (atlas_lesson_scene_get_title (atlas_lesson_get_scene (lesson, 1)), ==, "Captured 0");
+  g_assert_true (atlas_lesson_scene_list_get_selected (list) == atlas_lesson_get_scene (lesson, 1));
+  /* Undone once only. */
+  g_signal_emit_by_name (undo, "button-clicked");
+  g_assert_cmpuint (atlas_lesson_get_n_scenes (lesson), ==, 4);
+
+  /* The last scene deleted: nothing left to select. */
+  atlas_lesson_scene_list_select (list, 3);
+  g_clear_object (&undo);
+  undo = atlas_lesson_scene_list_delete_selected (list);
+  g_assert_true (atlas_lesson_scene_list_get_selected (list) == atlas_lesson_get_scene (lesson, 2));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static AtlasLesson *
@@ -373,6 +480,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/lesson-ui/editor/scenes", test_editor_scenes);
+  g_test_add_func ("/lesson-ui/editor/scene-list", test_editor_scene_list);
   g_test_add_func ("/lesson-ui/editor/save-open", test_editor_save_open);
   g_test_add_func ("/lesson-ui/editor/recovery", test_editor_recovery);
   g_test_add_func ("/lesson-ui/editor/ask-on-close", test_editor_ask_on_close);
