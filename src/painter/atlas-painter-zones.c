@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "atlas-painter-zones.h"
@@ -460,6 +461,281 @@ atlas_painter_draw_zone_labels_full (AtlasPainter              *self,
 
   cairo_restore (cr);
   return n_drawn;
+}
+
+/* The zone layer's image -------------------------------------------------- */
+
+struct _AtlasZoneCache
+{
+  gboolean         valid;
+  cairo_surface_t *surface;    /* NULL when nothing is drawn */
+  int              x, y;       /* its place in the frame, device pixels */
+  AtlasPainter    *painter;
+  AtlasZoneFrame   frame;
+  GPtrArray       *zones;      /* AtlasComputedZone, held */
+  guint            n_labels;
+  guint            n_redraws;
+};
+
+/**
+ * atlas_zone_cache_new:
+ *
+ * Returns: (transfer full): an empty cache; the first update draws
+ */
+AtlasZoneCache *
+atlas_zone_cache_new (void)
+{
+  AtlasZoneCache *cache = g_new0 (AtlasZoneCache, 1);
+
+  cache->zones = g_ptr_array_new_with_free_func (g_object_unref);
+  return cache;
+}
+
+void
+atlas_zone_cache_free (AtlasZoneCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  g_clear_object (&cache->painter);
+  g_ptr_array_unref (cache->zones);
+  g_free (cache);
+}
+
+/**
+ * atlas_zone_cache_invalidate:
+ *
+ * Forgets the image and what it showed, releasing its memory: the next
+ * update draws.
+ */
+void
+atlas_zone_cache_invalidate (AtlasZoneCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+
+  cache->valid = FALSE;
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  cache->x = cache->y = 0;
+  g_clear_object (&cache->painter);
+  g_ptr_array_set_size (cache->zones, 0);
+  cache->n_labels = 0;
+}
+
+/* (transfer full) A copy of a rectangle of @surface (or @surface itself
+ * when the rectangle is all of it). */
+static cairo_surface_t *
+crop (cairo_surface_t *surface,
+      int              x,
+      int              y,
+      int              width,
+      int              height)
+{
+  cairo_surface_t *part;
+  const guchar *from;
+  guchar *to;
+  int from_stride, to_stride;
+
+  if (x == 0 && y == 0 && width == cairo_image_surface_get_width (surface) &&
+      height == cairo_image_surface_get_height (surface))
+    return cairo_surface_reference (surface);
+
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  from = cairo_image_surface_get_data (surface);
+  from_stride = cairo_image_surface_get_stride (surface);
+  to = cairo_image_surface_get_data (part);
+  to_stride = cairo_image_surface_get_stride (part);
+  for (int row = 0; row < height; row++)
+    memcpy (to + (gsize) row * to_stride, from + (gsize) (y + row) * from_stride + 4 * x, 4 * (gsize) width);
+  cairo_surface_mark_dirty (part);
+
+  return part;
+}
+
+static gboolean
+same_frame (const AtlasZoneFrame *a,
+            const AtlasZoneFrame *b)
+{
+  /* Exact comparisons: any move, however small, shifts the image. The
+   * units only matter in the names. */
+  return a->view.x == b->view.x && a->view.y == b->view.y && a->view.zoom == b->view.zoom &&
+         a->view.width == b->view.width && a->view.height == b->view.height &&
+         a->scale == b->scale && a->rotation == b->rotation &&
+         a->labels == b->labels && (!a->labels || a->units == b->units);
+}
+
+static gboolean
+is_current (AtlasZoneCache            *cache,
+            AtlasPainter              *painter,
+            const AtlasZoneFrame      *frame,
+            AtlasComputedZone * const *zones,
+            guint                      n_zones)
+{
+  if (!cache->valid || cache->painter != painter || !same_frame (&cache->frame, frame) ||
+      cache->zones->len != n_zones)
+    return FALSE;
+
+  for (guint i = 0; i < n_zones; i++)
+    if (g_ptr_array_index (cache->zones, i) != zones[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * atlas_zone_cache_update:
+ * @painter: the painter to draw with
+ * @frame: what the image covers and how the zones are named
+ * @zones: the zones to show, in the order the layer has them
+ *
+ * Brings the image up to date: keeps it when nothing it shows has changed
+ * since the last update, otherwise draws a new one, in device pixels
+ * (@frame's view scaled by its scale, turned by its rotation): the zones
+ * (atlas_painter_draw_zones()) and, with @frame->labels, their names
+ * (atlas_painter_draw_zone_labels_full()) where the base map's names
+ * (atlas_painter_draw_labels(), laid out but not drawn) leave room.
+ *
+ * Returns: %TRUE if the image was drawn again
+ */
+gboolean
+atlas_zone_cache_update (AtlasZoneCache            *cache,
+                         AtlasPainter              *painter,
+                         const AtlasZoneFrame      *frame,
+                         AtlasComputedZone * const *zones,
+                         guint                      n_zones)
+{
+  const AtlasView *view;
+  cairo_rectangle_t extents;
+  cairo_surface_t *recording;
+  double ink_x, ink_y, ink_width, ink_height;
+  int width, height, x0, y0, x1, y1;
+  cairo_t *cr;
+
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (ATLAS_IS_PAINTER (painter), FALSE);
+  g_return_val_if_fail (frame != NULL && frame->scale >= 1, FALSE);
+  g_return_val_if_fail (frame->view.width > 0 && frame->view.height > 0, FALSE);
+  g_return_val_if_fail (zones != NULL || n_zones == 0, FALSE);
+
+  if (is_current (cache, painter, frame, zones, n_zones))
+    return FALSE;
+
+  atlas_zone_cache_invalidate (cache);
+  g_set_object (&cache->painter, painter);
+  cache->frame = *frame;
+  for (guint i = 0; i < n_zones; i++)
+    g_ptr_array_add (cache->zones, g_object_ref (zones[i]));
+  cache->n_redraws++;
+
+  /* Recorded first, so that the image need only cover what was drawn
+   * (the zones take a part of a view; composited or uploaded, the rest
+   * would cost as much as what is drawn), then replayed into a new image,
+   * never the old one drawn over: whoever shows the old one (a texture on
+   * screen) may still be reading it. The recording is bounded by the
+   * frame: hatching fills the clip. */
+  view = &cache->frame.view;
+  width = (int) ceil (view->width * frame->scale);
+  height = (int) ceil (view->height * frame->scale);
+  extents = (cairo_rectangle_t) { 0, 0, width, height };
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (recording);
+  cairo_scale (cr, frame->scale, frame->scale);
+  if (frame->rotation != 0)
+    {
+      cairo_translate (cr, view->width / 2.0, view->height / 2.0);
+      cairo_rotate (cr, frame->rotation);
+      cairo_translate (cr, -view->width / 2.0, -view->height / 2.0);
+    }
+
+  atlas_painter_draw_zones (painter, cr, view, zones, n_zones);
+
+  if (frame->labels)
+    {
+      g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_t *scratch_cr = cairo_create (scratch);
+
+      /* The base map's names, laid out where nothing is drawn, so that
+       * the zones' names keep clear of where the map shows them. */
+      atlas_painter_draw_labels (painter, scratch_cr, view, labels);
+      cairo_destroy (scratch_cr);
+      cairo_surface_destroy (scratch);
+
+      cache->n_labels = atlas_painter_draw_zone_labels_full (painter, cr, view, zones, n_zones,
+                                                             frame->units, labels);
+    }
+  cairo_destroy (cr);
+
+  /* Replayed as recorded, into the frame's size: replaying under any
+   * translation rasterises the edges of some text slightly differently
+   * from drawing straight into the frame. The frame-sized image is
+   * allocated zeroed, so only the rows drawn on get memory. */
+  cairo_recording_surface_ink_extents (recording, &ink_x, &ink_y, &ink_width, &ink_height);
+  x0 = MAX (0, (int) floor (ink_x));
+  y0 = MAX (0, (int) floor (ink_y));
+  x1 = MIN (width, (int) ceil (ink_x + ink_width));
+  y1 = MIN (height, (int) ceil (ink_y + ink_height));
+
+  if (x1 > x0 && y1 > y0)
+    {
+      cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+      cr = cairo_create (whole);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (whole);
+
+      cache->surface = crop (whole, x0, y0, x1 - x0, y1 - y0);
+      cache->x = x0;
+      cache->y = y0;
+      cairo_surface_destroy (whole);
+    }
+  cairo_surface_destroy (recording);
+  cache->valid = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * atlas_zone_cache_get_surface:
+ * @x: (out) (optional): where its left edge goes in the frame, device pixels
+ * @y: (out) (optional): where its top edge goes
+ *
+ * Returns: (transfer none) (nullable): the image of the last update, an
+ *   ARGB32 image surface in device pixels covering what was drawn (%NULL
+ *   if nothing was); never drawn on again (a new update makes a new one),
+ *   so it may be shared as it is
+ */
+cairo_surface_t *
+atlas_zone_cache_get_surface (AtlasZoneCache *cache,
+                              int            *x,
+                              int            *y)
+{
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  if (x != NULL)
+    *x = cache->x;
+  if (y != NULL)
+    *y = cache->y;
+  return cache->surface;
+}
+
+/* How many zones the image names. */
+guint
+atlas_zone_cache_get_n_labels (AtlasZoneCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+  return cache->n_labels;
+}
+
+/* How many times the image was drawn; tests and the benchmark count the
+ * misses with it. */
+guint
+atlas_zone_cache_get_n_redraws (AtlasZoneCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+  return cache->n_redraws;
 }
 
 /* Legend --------------------------------------------------------------------- */

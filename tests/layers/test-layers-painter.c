@@ -12,10 +12,13 @@
 #include "atlas-painter-events.h"
 
 #include "layers-test-data.h"
+#include "layers-test-zones.h"
 
-/* Events and deployments drawn with cairo alone: no display needed. */
+/* Events, deployments and the zone layer's image drawn with cairo alone:
+ * no display needed. */
 
 static AtlasBasemap *basemap;
+static AtlasZoneSet *zone_set;
 
 static char *
 event_ids (AtlasEventSet *set)
@@ -806,6 +809,291 @@ test_deployments_pick (void)
   g_assert_cmpuint (position, ==, position_of (dataset, "d-pledged"));
 }
 
+
+/* The zone layer's image --------------------------------------------------- */
+
+/* Kosovo and its borders at @width × @height, with the zones named. */
+static void
+zone_frame_init (AtlasZoneFrame *frame,
+                 double          width,
+                 double          height)
+{
+  atlas_view_init (&frame->view, 42.6, 20.9, 7.6, width, height);
+  frame->scale = 1;
+  frame->rotation = 0;
+  frame->labels = TRUE;
+  frame->units = ATLAS_UNITS_METRIC;
+}
+
+static int
+device_width (const AtlasZoneFrame *frame)
+{
+  return (int) ceil (frame->view.width * frame->scale);
+}
+
+static int
+device_height (const AtlasZoneFrame *frame)
+{
+  return (int) ceil (frame->view.height * frame->scale);
+}
+
+/* The cache's image, in its place in the frame, is exactly the frame
+ * the zones drawn straight into it give. */
+static void
+assert_cache_as_drawn (AtlasZoneCache       *cache,
+                       AtlasPainter         *painter,
+                       const AtlasZoneFrame *frame,
+                       GPtrArray            *zones)
+{
+  int width = device_width (frame), height = device_height (frame);
+  cairo_surface_t *shown = zones_test_show_cache (cache, width, height);
+  cairo_surface_t *drawn = zones_test_draw_directly (painter, frame, zones, width, height);
+
+  g_assert_true (zones_test_has_ink (drawn));
+  g_assert_cmpuint (zones_test_count_differences (shown, drawn, NULL), ==, 0);
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (drawn);
+}
+
+/* Whatever the scale, rotation, theme and naming, the image is the frame
+ * drawn directly, and no larger than what is drawn on it. */
+static void
+test_zone_cache_as_drawn (void)
+{
+  g_autoptr(AtlasPainter) light = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasPainter) dark = atlas_painter_new (basemap, ATLAS_THEME_DARK);
+  g_autoptr(GPtrArray) zones = zones_test_compute (zone_set, zones_test_day (2000, 1, 1), NULL);
+  g_autoptr(GPtrArray) proposed = zones_test_compute (zone_set, zones_test_day (1999, 5, 20), NULL);
+  struct {
+    int         scale;
+    double      rotation;
+    gboolean    labels;
+    AtlasUnits  units;
+    gboolean    dark;
+    GPtrArray  *zones;
+  } cases[] = {
+    { 1, 0, TRUE, ATLAS_UNITS_METRIC, FALSE, zones },
+    { 2, 0, TRUE, ATLAS_UNITS_METRIC, FALSE, zones },
+    { 1, 0.4, TRUE, ATLAS_UNITS_IMPERIAL, FALSE, zones },
+    { 1, 0, FALSE, ATLAS_UNITS_METRIC, TRUE, zones },
+    { 1, 0, TRUE, ATLAS_UNITS_METRIC, FALSE, proposed },
+  };
+
+  g_assert_cmpuint (zones->len, >=, 2);
+  g_assert_cmpuint (proposed->len, >=, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AtlasZoneCache) cache = atlas_zone_cache_new ();
+      AtlasPainter *painter = cases[i].dark ? dark : light;
+      cairo_surface_t *image;
+      AtlasZoneFrame frame;
+      int x, y;
+
+      g_test_message ("case %u", i);
+      zone_frame_init (&frame, 640, 400);
+      frame.scale = cases[i].scale;
+      frame.rotation = cases[i].rotation;
+      frame.labels = cases[i].labels;
+      frame.units = cases[i].units;
+
+      g_assert_true (atlas_zone_cache_update (cache, painter, &frame,
+                                              (AtlasComputedZone * const *) cases[i].zones->pdata,
+                                              cases[i].zones->len));
+      assert_cache_as_drawn (cache, painter, &frame, cases[i].zones);
+      if (cases[i].labels)
+        g_assert_cmpuint (atlas_zone_cache_get_n_labels (cache), >, 0);
+
+      /* Bounded by the frame, and smaller than it here: the zones take a
+       * part of the view. */
+      image = atlas_zone_cache_get_surface (cache, &x, &y);
+      g_assert_nonnull (image);
+      g_assert_cmpint (x, >=, 0);
+      g_assert_cmpint (y, >=, 0);
+      g_assert_cmpint (x + cairo_image_surface_get_width (image), <=, device_width (&frame));
+      g_assert_cmpint (y + cairo_image_surface_get_height (image), <=, device_height (&frame));
+      g_assert_cmpint ((gint64) cairo_image_surface_get_width (image) * cairo_image_surface_get_height (image), <,
+                       (gint64) device_width (&frame) * device_height (&frame));
+    }
+}
+
+/* The same inputs keep the image, even from another array of the same
+ * zones; nothing to draw leaves no image. */
+static void
+test_zone_cache_kept (void)
+{
+  g_autoptr(AtlasPainter) painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasZoneCache) cache = atlas_zone_cache_new ();
+  g_autoptr(GPtrArray) zones = zones_test_compute (zone_set, zones_test_day (2000, 1, 1), NULL);
+  g_autoptr(GPtrArray) next_day = zones_test_compute (zone_set, zones_test_day (2000, 1, 2), NULL);
+  cairo_surface_t *image;
+  AtlasZoneFrame frame, elsewhere;
+
+  zone_frame_init (&frame, 640, 400);
+  g_assert_true (atlas_zone_cache_update (cache, painter, &frame,
+                                          (AtlasComputedZone * const *) zones->pdata, zones->len));
+  image = atlas_zone_cache_get_surface (cache, NULL, NULL);
+  g_assert_cmpuint (atlas_zone_cache_get_n_redraws (cache), ==, 1);
+
+  /* The next day has the same zones (the zone set's cache gives the same
+   * objects): the image is kept, as it is. */
+  g_assert_cmpuint (next_day->len, ==, zones->len);
+  g_assert_false (atlas_zone_cache_update (cache, painter, &frame,
+                                           (AtlasComputedZone * const *) next_day->pdata, next_day->len));
+  g_assert_true (atlas_zone_cache_get_surface (cache, NULL, NULL) == image);
+  g_assert_cmpuint (atlas_zone_cache_get_n_redraws (cache), ==, 1);
+  assert_cache_as_drawn (cache, painter, &frame, next_day);
+
+  /* Invalidated, it draws again, the same. */
+  atlas_zone_cache_invalidate (cache);
+  g_assert_null (atlas_zone_cache_get_surface (cache, NULL, NULL));
+  g_assert_true (atlas_zone_cache_update (cache, painter, &frame,
+                                          (AtlasComputedZone * const *) zones->pdata, zones->len));
+  assert_cache_as_drawn (cache, painter, &frame, zones);
+
+  /* Zones out of view, or none: no image, and that is kept too. */
+  elsewhere = frame;
+  atlas_view_init (&elsewhere.view, 45.0, 10.0, 9, 640, 400);
+  g_assert_true (atlas_zone_cache_update (cache, painter, &elsewhere,
+                                          (AtlasComputedZone * const *) zones->pdata, zones->len));
+  g_assert_null (atlas_zone_cache_get_surface (cache, NULL, NULL));
+  g_assert_false (atlas_zone_cache_update (cache, painter, &elsewhere,
+                                           (AtlasComputedZone * const *) zones->pdata, zones->len));
+  g_assert_true (atlas_zone_cache_update (cache, painter, &frame, NULL, 0));
+  g_assert_null (atlas_zone_cache_get_surface (cache, NULL, NULL));
+}
+
+typedef enum
+{
+  CHANGE_X,
+  CHANGE_Y,
+  CHANGE_ZOOM,
+  CHANGE_WIDTH,
+  CHANGE_HEIGHT,
+  CHANGE_SCALE,
+  CHANGE_ROTATION,
+  CHANGE_THEME,
+  CHANGE_DATE,
+  CHANGE_BAND_WIDTH,
+  CHANGE_HIDDEN,
+  CHANGE_LABELS,
+  CHANGE_UNITS,
+  N_CHANGES
+} Change;
+
+/* Every input of the image: changed alone, it is drawn again, shows the
+ * change, and is what drawing directly gives; changed back, the image is
+ * drawn again as it was. */
+static void
+test_zone_cache_invalidation (void)
+{
+  static const char * const names[N_CHANGES] = {
+    "x", "y", "zoom", "width", "height", "scale", "rotation", "theme", "date", "band width",
+    "hidden zone", "labels", "units",
+  };
+  g_autoptr(AtlasPainter) light = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  g_autoptr(AtlasPainter) dark = atlas_painter_new (basemap, ATLAS_THEME_DARK);
+  g_autoptr(AtlasZoneCache) cache = atlas_zone_cache_new ();
+  gint32 day = zones_test_day (2000, 1, 1);
+  g_autoptr(GPtrArray) zones = zones_test_compute (zone_set, day, NULL);
+  cairo_surface_t *before;
+  AtlasZoneFrame frame;
+  double world;
+
+  zone_frame_init (&frame, 640, 400);
+  world = atlas_mercator_world_size (frame.view.zoom);
+  g_assert_true (atlas_zone_cache_update (cache, light, &frame,
+                                          (AtlasComputedZone * const *) zones->pdata, zones->len));
+  before = zones_test_show_cache (cache, 640, 400);
+
+  for (Change change = 0; change < N_CHANGES; change++)
+    {
+      AtlasZoneFrame changed = frame;
+      AtlasPainter *painter = light;
+      g_autoptr(GPtrArray) shown = g_ptr_array_ref (zones);
+      cairo_surface_t *after, *again;
+      guint redraws = atlas_zone_cache_get_n_redraws (cache);
+
+      g_test_message ("changing the %s", names[change]);
+      switch (change)
+        {
+        case CHANGE_X:
+          changed.view.x += 1 / world;
+          break;
+        case CHANGE_Y:
+          changed.view.y -= 1 / world;
+          break;
+        case CHANGE_ZOOM:
+          changed.view.zoom += 0.25;
+          break;
+        case CHANGE_WIDTH:
+          changed.view.width += 20;
+          break;
+        case CHANGE_HEIGHT:
+          changed.view.height -= 20;
+          break;
+        case CHANGE_SCALE:
+          changed.scale = 2;
+          break;
+        case CHANGE_ROTATION:
+          changed.rotation = 0.3;
+          break;
+        case CHANGE_THEME:
+          painter = dark;
+          break;
+        case CHANGE_DATE:
+          /* The Air Safety Zone narrowed, the Ground Safety Zone lifted. */
+          g_ptr_array_unref (shown);
+          shown = zones_test_compute (zone_set, zones_test_day (2002, 6, 1), NULL);
+          break;
+        case CHANGE_BAND_WIDTH:
+          atlas_zone_set_set_width_override (zone_set, "t-asz", 15);
+          g_ptr_array_unref (shown);
+          shown = zones_test_compute (zone_set, day, NULL);
+          atlas_zone_set_reset_width (zone_set, "t-asz");
+          break;
+        case CHANGE_HIDDEN:
+          g_ptr_array_unref (shown);
+          shown = zones_test_compute (zone_set, day, "t-gsz");
+          g_assert_cmpuint (shown->len, ==, zones->len - 1);
+          break;
+        case CHANGE_LABELS:
+          changed.labels = FALSE;
+          break;
+        case CHANGE_UNITS:
+          changed.units = ATLAS_UNITS_IMPERIAL;
+          break;
+        case N_CHANGES:
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_assert_true (atlas_zone_cache_update (cache, painter, &changed,
+                                              (AtlasComputedZone * const *) shown->pdata, shown->len));
+      g_assert_cmpuint (atlas_zone_cache_get_n_redraws (cache), ==, redraws + 1);
+      assert_cache_as_drawn (cache, painter, &changed, shown);
+      after = zones_test_show_cache (cache, device_width (&changed), device_height (&changed));
+      g_assert_cmpuint (zones_test_count_differences (before, after, NULL), >, 0);
+      cairo_surface_destroy (after);
+
+      g_assert_true (atlas_zone_cache_update (cache, light, &frame,
+                                              (AtlasComputedZone * const *) zones->pdata, zones->len));
+      again = zones_test_show_cache (cache, 640, 400);
+      g_assert_cmpuint (zones_test_count_differences (before, again, NULL), ==, 0);
+      cairo_surface_destroy (again);
+    }
+
+  /* The units only matter in the names. */
+  frame.labels = FALSE;
+  g_assert_true (atlas_zone_cache_update (cache, light, &frame,
+                                          (AtlasComputedZone * const *) zones->pdata, zones->len));
+  frame.units = ATLAS_UNITS_IMPERIAL;
+  g_assert_false (atlas_zone_cache_update (cache, light, &frame,
+                                           (AtlasComputedZone * const *) zones->pdata, zones->len));
+
+  cairo_surface_destroy (before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +1105,11 @@ main (int   argc,
 
   basemap = atlas_basemap_new_from_resources (&error);
   g_assert_no_error (error);
+  {
+    g_autoptr(AtlasDataset) zones = zones_test_load_dataset ();
+
+    zone_set = atlas_zone_set_new (basemap, zones);
+  }
 
   g_test_add_func ("/layers/events/trailing-window", test_events_trailing);
   g_test_add_func ("/layers/events/interval-edges", test_events_interval_edges);
@@ -838,8 +1131,12 @@ main (int   argc,
   g_test_add_func ("/layers/deployments/stack", test_deployments_stack);
   g_test_add_func ("/layers/deployments/legend", test_deployments_legend);
   g_test_add_func ("/layers/deployments/pick", test_deployments_pick);
+  g_test_add_func ("/layers/zone-cache/as-drawn", test_zone_cache_as_drawn);
+  g_test_add_func ("/layers/zone-cache/kept", test_zone_cache_kept);
+  g_test_add_func ("/layers/zone-cache/invalidation", test_zone_cache_invalidation);
 
   ret = g_test_run ();
+  g_clear_object (&zone_set);
   g_clear_object (&basemap);
   return ret;
 }
