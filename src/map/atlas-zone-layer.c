@@ -10,11 +10,22 @@
 #include "atlas-zone-layer.h"
 
 /*
- * Every zone active at the layer's date, drawn by the painter in one cairo
- * node. Zones are computed by the AtlasZoneSet in worker threads: the layer
- * asks for what it lacks, keeps showing what it had meanwhile, and when a
- * result arrives (on the main thread) updates its list and queues a draw,
- * so the map shows it in the next frame.
+ * Every zone active at the layer's date, drawn by the painter into an image
+ * the layer keeps (AtlasZoneCache) and shows as one texture. Zones are
+ * computed by the AtlasZoneSet in worker threads: the layer asks for what
+ * it lacks, keeps showing what it had meanwhile, and when a result arrives
+ * (on the main thread) updates its list and queues a draw, so the map
+ * shows it in the next frame.
+ *
+ * The image is drawn again only when something it shows changes: the view,
+ * the scale, the rotation, the painter, the zones (a new date or width
+ * gives new AtlasComputedZones, a hidden zone leaves the list), whether the
+ * layer names them and in which units. Otherwise a frame shows the same
+ * texture: while the timeline moves with the map still, the zones change
+ * only at a few change points. GTK keeps a widget's render node until the
+ * widget queues a draw, but replaying a cairo node costs all its strokes
+ * again (the cairo renderer on every repaint of the map, GL renderers on
+ * every new node), and a texture costs one copy or none.
  */
 
 /* Clicks this close to a line (or an area's edge) hit it, in pixels. */
@@ -35,6 +46,11 @@ struct _AtlasZoneLayer
   AtlasUnits     units;          /* of the labels' widths */
   guint          generation;     /* bumped when what to show changes */
   GCancellable  *cancellable;
+
+  /* The last frame's image, drawn again only when what it shows changes
+   * (see AtlasZoneCache), and the texture that shows it. */
+  AtlasZoneCache *cache;
+  GdkTexture     *texture;
 
   guint          n_drawn;
   guint          n_labels;
@@ -220,51 +236,76 @@ on_width_changed (AtlasZoneLayer *self,
   restart (self);
 }
 
+/* A texture sharing the cache's image, which is never drawn on again. */
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32, premultiplied. */
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
 static void
 atlas_zone_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   AtlasZoneLayer *self = (AtlasZoneLayer *)widget;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
   g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(AtlasLabelSet) labels = NULL;
-  cairo_surface_t *scratch;
-  cairo_t *cr, *scratch_cr;
-  AtlasView view;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface;
+  AtlasZoneFrame frame;
+  int x, y;
 
   self->n_frames++;
   self->n_drawn = 0;
   self->n_labels = 0;
-  if (self->painter == NULL || n == 0)
-    return;
-
-  cr = atlas_layer_append_cairo (SHUMATE_LAYER (self), snapshot, &view);
-  if (cr == NULL)
+  if (self->painter == NULL || n == 0 || width <= 0 || height <= 0)
     return;
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (zones, g_list_model_get_item (G_LIST_MODEL (self->zones), i));
 
-  atlas_painter_draw_zones (self->painter, cr, &view, (AtlasComputedZone **) zones->pdata, zones->len);
-  self->n_drawn = zones->len;
-
   /* On a map with a label layer, that layer names the zones together with
-   * the places; alone, the layer lays the places' names out here (drawn
-   * nowhere) so that zone names keep clear of them. */
-  if (self->draw_labels)
-    {
-      labels = atlas_label_set_new ();
-      scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-      scratch_cr = cairo_create (scratch);
-      atlas_painter_draw_labels (self->painter, scratch_cr, &view, labels);
-      cairo_destroy (scratch_cr);
-      cairo_surface_destroy (scratch);
+   * the places; alone, the layer names them itself. */
+  atlas_map_get_view (viewport, width, height, &frame.view);
+  frame.scale = gtk_widget_get_scale_factor (widget);
+  frame.rotation = shumate_viewport_get_rotation (viewport);
+  frame.labels = self->draw_labels;
+  frame.units = self->units;
 
-      self->n_labels = atlas_painter_draw_zone_labels_full (self->painter, cr, &view,
-                                                            (AtlasComputedZone **) zones->pdata, zones->len,
-                                                            self->units, labels);
+  if (atlas_zone_cache_update (self->cache, self->painter, &frame,
+                               (AtlasComputedZone **) zones->pdata, zones->len))
+    g_clear_object (&self->texture);
+  surface = atlas_zone_cache_get_surface (self->cache, &x, &y);
+  if (self->texture == NULL && surface != NULL)
+    self->texture = texture_for_surface (surface);
+
+  /* The image is in device pixels: shown at one texel per pixel, it is
+   * what drawing the zones straight into the frame would give. The same
+   * texture from frame to frame lets GL renderers upload it once. */
+  if (self->texture != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_scale (snapshot, 1.0 / frame.scale, 1.0 / frame.scale);
+      gtk_snapshot_append_texture (snapshot, self->texture,
+                                   &GRAPHENE_RECT_INIT (x, y,
+                                                        gdk_texture_get_width (self->texture),
+                                                        gdk_texture_get_height (self->texture)));
+      gtk_snapshot_restore (snapshot);
     }
-  cairo_destroy (cr);
+
+  self->n_drawn = zones->len;
+  self->n_labels = frame.labels ? atlas_zone_cache_get_n_labels (self->cache) : 0;
 }
 
 static void
@@ -292,6 +333,8 @@ atlas_zone_layer_dispose (GObject *object)
   g_clear_object (&self->painter);
   if (self->zones != NULL)
     g_list_store_remove_all (self->zones);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->cache, atlas_zone_cache_free);
 
   G_OBJECT_CLASS (atlas_zone_layer_parent_class)->dispose (object);
 }
@@ -415,6 +458,7 @@ atlas_zone_layer_init (AtlasZoneLayer *self)
   self->draw_labels = TRUE;
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
+  self->cache = atlas_zone_cache_new ();
 }
 
 AtlasZoneLayer *
@@ -581,6 +625,13 @@ atlas_zone_layer_get_n_frames (AtlasZoneLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_ZONE_LAYER (self), 0);
   return self->n_frames;
+}
+
+guint
+atlas_zone_layer_get_n_redraws (AtlasZoneLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ZONE_LAYER (self), 0);
+  return self->cache != NULL ? atlas_zone_cache_get_n_redraws (self->cache) : 0;
 }
 
 /**

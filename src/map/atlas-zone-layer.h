@@ -40,6 +40,9 @@ AtlasComputedZone *atlas_zone_layer_pick           (AtlasZoneLayer  *self,
 guint              atlas_zone_layer_get_n_drawn    (AtlasZoneLayer  *self);
 guint              atlas_zone_layer_get_n_labels   (AtlasZoneLayer  *self);
 guint              atlas_zone_layer_get_n_frames   (AtlasZoneLayer  *self);
+/* How many frames drew the zones anew rather than showing the image the
+ * layer keeps of them (see AtlasZoneCache); for tests. */
+guint              atlas_zone_layer_get_n_redraws  (AtlasZoneLayer  *self);
 
 void               atlas_zone_layer_set_zone_visible (AtlasZoneLayer *self,
                                                       const char     *zone_id,

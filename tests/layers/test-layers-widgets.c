@@ -8,10 +8,13 @@
 #include "atlas-basemap.h"
 #include "atlas-deployment-layer.h"
 #include "atlas-event-layer.h"
+#include "atlas-label-layer.h"
 #include "atlas-strength-chart.h"
 #include "atlas-tile-source.h"
+#include "atlas-zone-layer.h"
 
 #include "layers-test-data.h"
+#include "layers-test-zones.h"
 
 /* The layers and the chart in a real window: these need a display. */
 
@@ -401,6 +404,345 @@ test_strength_legend (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The zone layer's image ---------------------------------------------------- */
+
+typedef struct
+{
+  GtkWidget       *window;
+  ShumateMap      *map;
+  ShumateViewport *viewport;
+  AtlasPainter    *painter;
+  AtlasZoneSet    *zone_set;
+  AtlasZoneLayer  *layer;
+} ZoneFixture;
+
+typedef gboolean (*ZoneCondition) (ZoneFixture *f,
+                                   gconstpointer data);
+
+static void
+wait_for_zones (ZoneFixture   *f,
+                ZoneCondition  condition,
+                gconstpointer  data,
+                const char    *what)
+{
+  guint timeout = g_timeout_add_seconds (30, on_timeout, (gpointer) what);
+
+  while (!condition (f, data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+/* (transfer none) The shown zone with this id, if any. */
+static AtlasComputedZone *
+shown_zone (ZoneFixture *f,
+            const char  *zone_id)
+{
+  GListModel *model = atlas_zone_layer_get_zones (f->layer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AtlasComputedZone) zone = g_list_model_get_item (model, i);
+
+      if (g_str_equal (atlas_computed_zone_get_id (zone), zone_id))
+        return zone;
+    }
+
+  return NULL;
+}
+
+static gboolean
+zones_settled (ZoneFixture   *f,
+               gconstpointer  data)
+{
+  return !atlas_zone_layer_is_computing (f->layer) &&
+         g_list_model_get_n_items (atlas_zone_layer_get_zones (f->layer)) > 0;
+}
+
+static gboolean
+asz_width_is (ZoneFixture   *f,
+              gconstpointer  data)
+{
+  AtlasComputedZone *asz = shown_zone (f, "t-asz");
+
+  return zones_settled (f, NULL) && asz != NULL && atlas_computed_zone_get_width_km (asz) == *(const double *) data;
+}
+
+static gboolean
+layer_width_is (ZoneFixture   *f,
+                gconstpointer  data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (f->layer)) == GPOINTER_TO_INT (data);
+}
+
+static void
+zone_fixture_set_up (ZoneFixture   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(AtlasDataset) dataset = zones_test_load_dataset ();
+
+  f->painter = atlas_painter_new (basemap, ATLAS_THEME_LIGHT);
+  f->zone_set = atlas_zone_set_new (basemap, dataset);
+
+  f->map = shumate_map_new ();
+  f->viewport = shumate_map_get_viewport (f->map);
+  shumate_viewport_set_zoom_level (f->viewport, 7.6);
+  shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 42.6, 20.9);
+
+  f->layer = atlas_zone_layer_new (f->viewport);
+  atlas_zone_layer_set_painter (f->layer, f->painter);
+  atlas_zone_layer_set_zone_set (f->layer, f->zone_set);
+  shumate_map_add_layer (f->map, SHUMATE_LAYER (f->layer));
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 400);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->map));
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  atlas_zone_layer_set_date (f->layer, zones_test_day (2000, 1, 1));
+  wait_for_zones (f, zones_settled, NULL, "the zones of 2000-01-01");
+  wait_for_draw (GTK_WIDGET (f->layer));
+}
+
+static void
+zone_fixture_tear_down (ZoneFixture   *f,
+                        gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->zone_set);
+  g_clear_object (&f->painter);
+}
+
+/* (transfer none) The texture a node of the layer shows. */
+static GdkTexture *
+texture_of (GskRenderNode *node)
+{
+  if (node == NULL)
+    return NULL;
+  if (gsk_render_node_get_node_type (node) == GSK_TRANSFORM_NODE)
+    node = gsk_transform_node_get_child (node);
+  g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_TEXTURE_NODE);
+  return gsk_texture_node_get_texture (node);
+}
+
+/* A frame of the layer as GTK would take it, drawn by GSK's cairo code
+ * onto a transparent image in device pixels; @texture (optional) is what
+ * it showed. */
+static cairo_surface_t *
+snapshot_zone_layer (ZoneFixture  *f,
+                     GdkTexture  **texture)
+{
+  GtkWidget *widget = GTK_WIDGET (f->layer);
+  int scale = gtk_widget_get_scale_factor (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        gtk_widget_get_width (widget) * scale,
+                                        gtk_widget_get_height (widget) * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (texture != NULL)
+    *texture = texture_of (node);
+  return surface;
+}
+
+/* The zones the layer shows, drawn straight into a frame of its size,
+ * as the layer did before it kept an image. */
+static cairo_surface_t *
+draw_zone_layer_directly (ZoneFixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->layer);
+  GListModel *model = atlas_zone_layer_get_zones (f->layer);
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_object_unref);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  AtlasZoneFrame frame;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (zones, g_list_model_get_item (model, i));
+
+  atlas_map_get_view (f->viewport, width, height, &frame.view);
+  frame.scale = gtk_widget_get_scale_factor (widget);
+  frame.rotation = shumate_viewport_get_rotation (f->viewport);
+  frame.labels = TRUE;
+  frame.units = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->layer), "test-units"));
+
+  return zones_test_draw_directly (atlas_zone_layer_get_painter (f->layer), &frame, zones,
+                                   width * frame.scale, height * frame.scale);
+}
+
+/* The layer's frame now: drawn anew since @redraws if @anew, the same as
+ * drawing directly, kept by the next frame. Returns it. */
+static cairo_surface_t *
+assert_zone_frame (ZoneFixture *f,
+                   guint        redraws,
+                   gboolean     anew)
+{
+  cairo_surface_t *frame, *again, *direct;
+  GdkTexture *texture, *texture_again;
+  guint after;
+
+  frame = snapshot_zone_layer (f, &texture);
+  after = atlas_zone_layer_get_n_redraws (f->layer);
+  if (anew)
+    g_assert_cmpuint (after, >, redraws);
+  else
+    g_assert_cmpuint (after, ==, redraws);
+
+  direct = draw_zone_layer_directly (f);
+  g_assert_true (zones_test_has_ink (direct));
+  g_assert_cmpuint (zones_test_count_differences (frame, direct, NULL), ==, 0);
+
+  /* The next frame keeps the image, and its very texture. */
+  again = snapshot_zone_layer (f, &texture_again);
+  g_assert_cmpuint (atlas_zone_layer_get_n_redraws (f->layer), ==, after);
+  g_assert_true (texture_again == texture);
+  g_assert_cmpuint (zones_test_count_differences (frame, again, NULL), ==, 0);
+
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (direct);
+  return frame;
+}
+
+/* Replaces *@before with @after, which must differ from it. */
+static void
+assert_changed (cairo_surface_t **before,
+                cairo_surface_t  *after)
+{
+  g_assert_cmpuint (zones_test_count_differences (*before, after, NULL), >, 0);
+  cairo_surface_destroy (*before);
+  *before = after;
+}
+
+/* Brings the layer's image up to date, so that the next change is the
+ * only one it has to show; *@before becomes the frame. Returns the count
+ * of images drawn so far. */
+static guint
+settle (ZoneFixture      *f,
+        cairo_surface_t **before)
+{
+  g_clear_pointer (before, cairo_surface_destroy);
+  *before = snapshot_zone_layer (f, NULL);
+  return atlas_zone_layer_get_n_redraws (f->layer);
+}
+
+/* The layer shows what drawing its zones directly gives; a day with the
+ * same zones keeps its image; and each thing the image depends on, changed
+ * alone through the layer, the zone set or the map, has it drawn anew. */
+static void
+test_zone_layer_cache (ZoneFixture   *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasPainter) dark = atlas_painter_new (basemap, ATLAS_THEME_DARK);
+  double narrow = 15, recorded = 25, narrowed = 10;
+  cairo_surface_t *before = NULL, *now;
+  AtlasComputedZone *asz;
+  guint redraws;
+  int width;
+
+  now = assert_zone_frame (f, 0, TRUE);
+  cairo_surface_destroy (now);
+  g_assert_cmpuint (atlas_zone_layer_get_n_labels (f->layer), >, 0);
+
+  /* The next day, the same zones: nothing is drawn anew. */
+  redraws = settle (f, &before);
+  asz = shown_zone (f, "t-asz");
+  atlas_zone_layer_set_date (f->layer, zones_test_day (2000, 1, 2));
+  wait_for_zones (f, zones_settled, NULL, "the zones of 2000-01-02");
+  g_assert_true (shown_zone (f, "t-asz") == asz);
+  wait_for_draw (GTK_WIDGET (f->layer));
+  now = assert_zone_frame (f, redraws, FALSE);
+  g_assert_cmpuint (zones_test_count_differences (before, now, NULL), ==, 0);
+  cairo_surface_destroy (now);
+
+  /* Another date: the Air Safety Zone narrowed, the Ground Safety Zone
+   * lifted. */
+  redraws = settle (f, &before);
+  atlas_zone_layer_set_date (f->layer, zones_test_day (2002, 6, 1));
+  wait_for_zones (f, asz_width_is, &narrowed, "the zones of 2002-06-01");
+  g_assert_null (shown_zone (f, "t-gsz"));
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  atlas_zone_layer_set_date (f->layer, zones_test_day (2000, 1, 1));
+  wait_for_zones (f, asz_width_is, &recorded, "the zones of 2000-01-01");
+
+  /* A width explored in the zone set, and reset. */
+  redraws = settle (f, &before);
+  atlas_zone_set_set_width_override (f->zone_set, "t-asz", narrow);
+  wait_for_zones (f, asz_width_is, &narrow, "the explored width");
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  redraws = settle (f, &before);
+  atlas_zone_set_reset_width (f->zone_set, "t-asz");
+  wait_for_zones (f, asz_width_is, &recorded, "the recorded width");
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+
+  /* A zone switched off. */
+  redraws = settle (f, &before);
+  atlas_zone_layer_set_zone_visible (f->layer, "t-gsz", FALSE);
+  g_assert_null (shown_zone (f, "t-gsz"));
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  atlas_zone_layer_set_zone_visible (f->layer, "t-gsz", TRUE);
+  wait_for_zones (f, zones_settled, NULL, "the zone switched on");
+  g_assert_nonnull (shown_zone (f, "t-gsz"));
+
+  /* The dark style (a new painter). */
+  redraws = settle (f, &before);
+  atlas_zone_layer_set_painter (f->layer, dark);
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  atlas_zone_layer_set_painter (f->layer, f->painter);
+
+  /* The units of the names. */
+  redraws = settle (f, &before);
+  atlas_zone_layer_set_units (f->layer, ATLAS_UNITS_IMPERIAL);
+  g_object_set_data (G_OBJECT (f->layer), "test-units", GINT_TO_POINTER (ATLAS_UNITS_IMPERIAL));
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+
+  /* The names left to a label layer. */
+  redraws = settle (f, &before);
+  atlas_zone_layer_set_draw_labels (f->layer, FALSE);
+  now = snapshot_zone_layer (f, NULL);
+  g_assert_cmpuint (atlas_zone_layer_get_n_redraws (f->layer), >, redraws);
+  g_assert_cmpuint (atlas_zone_layer_get_n_labels (f->layer), ==, 0);
+  assert_changed (&before, now);
+  atlas_zone_layer_set_draw_labels (f->layer, TRUE);
+
+  /* The map moved, zoomed, turned. */
+  redraws = settle (f, &before);
+  shumate_location_set_location (SHUMATE_LOCATION (f->viewport),
+                                 shumate_location_get_latitude (SHUMATE_LOCATION (f->viewport)), 20.95);
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  redraws = settle (f, &before);
+  shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 42.65,
+                                 shumate_location_get_longitude (SHUMATE_LOCATION (f->viewport)));
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  redraws = settle (f, &before);
+  shumate_viewport_set_zoom_level (f->viewport, 7.9);
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  redraws = settle (f, &before);
+  shumate_viewport_set_rotation (f->viewport, 0.3);
+  assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
+  shumate_viewport_set_rotation (f->viewport, 0);
+
+  /* A larger window. */
+  redraws = settle (f, &before);
+  width = gtk_widget_get_width (GTK_WIDGET (f->layer));
+  gtk_widget_set_size_request (GTK_WIDGET (f->map), width + 40, -1);
+  wait_for_zones (f, layer_width_is, GINT_TO_POINTER (width + 40), "the larger window");
+  now = assert_zone_frame (f, redraws, TRUE);
+  g_assert_cmpuint (zones_test_count_differences (before, now, NULL), ==, G_MAXUINT);
+  cairo_surface_destroy (now);
+
+  cairo_surface_destroy (before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +770,8 @@ main (int   argc,
               fixture_set_up, test_deployment_layer_date, fixture_tear_down);
   g_test_add_func ("/layers-ui/strength-chart/cursor", test_strength_chart);
   g_test_add_func ("/layers-ui/strength-chart/legend", test_strength_legend);
+  g_test_add ("/layers-ui/zone-layer/cache", ZoneFixture, NULL,
+              zone_fixture_set_up, test_zone_layer_cache, zone_fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&basemap);
