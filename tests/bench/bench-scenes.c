@@ -242,13 +242,13 @@ enum {
   N_LAYERS
 };
 
-/* What the zone, deployment and event layers draw in one frame (their
- * snapshot() functions in src/map/), onto a transparent @surface. */
 /* What the frames drew, summed. */
 typedef struct
 {
   guint zones;
   guint zone_labels;
+  guint zone_redraws;
+  double zone_pixels;     /* of the zone layer's pictures */
   guint deployments;
   guint deployment_labels;
   guint events;
@@ -256,8 +256,29 @@ typedef struct
   guint aggregated;
 } Drawn;
 
+/* The zone layer's picture of @zones for @view: its AtlasZoneCache, drawn
+ * again only if the zones differ from the last call's (the layer alone on
+ * its map names the zones itself). */
+static gboolean
+update_zones (AtlasBenchScene  *scene,
+              AtlasZoneCache   *cache,
+              const AtlasView  *view,
+              GPtrArray        *zones)
+{
+  AtlasZoneFrame frame = { *view, 1, 0, TRUE, ATLAS_UNITS_METRIC };
+
+  return atlas_zone_cache_update (cache, scene->painter, &frame,
+                                  (AtlasComputedZone * const *) zones->pdata, zones->len);
+}
+
+/* What the zone, deployment and event layers draw in one frame (their
+ * snapshot() functions in src/map/), onto a transparent @surface. The
+ * zone layer updates its picture and shows it: GTK's cairo renderer
+ * composites that image onto the window, as here; GL renderers draw it as
+ * a texture uploaded once per picture. */
 static void
 draw_frame (AtlasBenchScene  *scene,
+            AtlasZoneCache   *cache,
             cairo_surface_t  *surface,
             const AtlasView  *view,
             Shown            *shown,
@@ -267,6 +288,8 @@ draw_frame (AtlasBenchScene  *scene,
 {
   cairo_t *cr = cairo_create (surface);
   AtlasBenchStopwatch whole, watch;
+  cairo_surface_t *zones;
+  int x, y;
 
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
@@ -274,21 +297,16 @@ draw_frame (AtlasBenchScene  *scene,
 
   atlas_bench_stopwatch_start (&whole);
   watch = whole;
-  {
-    g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
-    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-    cairo_t *scratch_cr = cairo_create (scratch);
-    AtlasComputedZone * const *zones = (AtlasComputedZone * const *) shown->zones->pdata;
-
-    atlas_painter_draw_zones (scene->painter, cr, view, zones, shown->zones->len);
-    /* The zone layer lays the base map's names out, unseen, to keep its
-     * own names clear of them. */
-    atlas_painter_draw_labels (scene->painter, scratch_cr, view, labels);
-    drawn->zone_labels += atlas_painter_draw_zone_labels (scene->painter, cr, view, zones, shown->zones->len, labels);
-    drawn->zones += shown->zones->len;
-    cairo_destroy (scratch_cr);
-    cairo_surface_destroy (scratch);
-  }
+  drawn->zone_redraws += update_zones (scene, cache, view, shown->zones);
+  zones = atlas_zone_cache_get_surface (cache, &x, &y);
+  if (zones != NULL)
+    {
+      drawn->zone_pixels += (double) cairo_image_surface_get_width (zones) * cairo_image_surface_get_height (zones);
+      cairo_set_source_surface (cr, zones, x, y);
+      cairo_paint (cr);
+    }
+  drawn->zone_labels += atlas_zone_cache_get_n_labels (cache);
+  drawn->zones += shown->zones->len;
   atlas_bench_stopwatch_lap (&watch, &layers[LAYER_ZONES]);
 
   {
@@ -316,6 +334,71 @@ draw_frame (AtlasBenchScene  *scene,
   atlas_bench_stopwatch_lap (&whole, total);
 }
 
+/* Days between a frame and the one before it when the timeline plays at
+ * its top speed, a year a second, at 60 frames a second. */
+#define TOP_SPEED_STEP 6
+
+/* Draws a frame of each day as it follows the frame of the day @step days
+ * before (drawn untimed), so the zone layer's picture is kept when the
+ * zones are the same on both days; with @step 0, each frame has its zones
+ * drawn anew, as after the map moved. */
+static gboolean
+draw_frames (AtlasBenchScene   *scene,
+             GArray            *days,
+             int                step,
+             AtlasBenchSeries   layers[N_LAYERS],
+             AtlasBenchSeries  *total,
+             GError           **error)
+{
+  g_autoptr(AtlasZoneCache) cache = atlas_zone_cache_new ();
+  cairo_surface_t *surface;
+  Drawn drawn = { 0 };
+  gboolean ok = TRUE;
+  AtlasView view;
+  double n = scene->plan->n_frames;
+
+  atlas_bench_home_view (&view, SCREEN_WIDTH, SCREEN_HEIGHT);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_WIDTH, SCREEN_HEIGHT);
+
+  for (guint i = 0; ok && i < scene->plan->n_frames; i++)
+    {
+      gint32 day = g_array_index (days, gint32, i % days->len);
+      g_autoptr(GPtrArray) before = NULL;
+      g_auto(Shown) shown = { 0 };
+
+      if (step > 0)
+        {
+          before = zones_of_day (scene->zone_set, day - step, TRUE, error);
+          if ((ok = before != NULL))
+            update_zones (scene, cache, &view, before);
+        }
+      else
+        atlas_zone_cache_invalidate (cache);
+
+      shown.events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
+      shown.deployments = atlas_deployment_set_new (scene->dataset, day);
+      if (ok)
+        shown.zones = zones_of_day (scene->zone_set, day, TRUE, error);
+      if (ok && (ok = shown.zones != NULL))
+        draw_frame (scene, cache, surface, &view, &shown, &drawn, layers, total);
+    }
+  cairo_surface_destroy (surface);
+
+  if (ok && step == 1 && n > 0)
+    g_printerr ("  draw: zoom %.2f; per frame %.1f zones (%.1f names), %.1f deployments (%.1f labels), "
+                "%.0f events in %.0f symbols, aggregated in %.0f %% of the frames\n",
+                view.zoom, drawn.zones / n, drawn.zone_labels / n, drawn.deployments / n,
+                drawn.deployment_labels / n, drawn.events / n, drawn.event_symbols / n, 100 * drawn.aggregated / n);
+  if (ok && step > 0)
+    g_printerr ("  draw, each frame %d %s after the one before: zones drawn anew in %u of %u frames\n",
+                step, step == 1 ? "day" : "days", drawn.zone_redraws, scene->plan->n_frames);
+  if (ok && step == 0 && n > 0)
+    g_printerr ("  draw, zones drawn anew: their picture %.0f %% of the frame on average\n",
+                100 * drawn.zone_pixels / n / (SCREEN_WIDTH * SCREEN_HEIGHT));
+
+  return ok;
+}
+
 gboolean
 atlas_bench_measure_draw (AtlasBenchScene  *scene,
                           GArray           *days,
@@ -326,52 +409,40 @@ atlas_bench_measure_draw (AtlasBenchScene  *scene,
     [LAYER_DEPLOYMENTS] = "  deployments (symbols, labels)",
     [LAYER_EVENTS] = "  events",
   };
-  g_auto(AtlasBenchSeries) total = { 0 };
-  AtlasBenchSeries layers[N_LAYERS];
-  cairo_surface_t *surface;
-  AtlasBenchRow *row;
-  Drawn drawn = { 0 };
+  /* The day after day frames, the target's (docs/benchmarks.md), then
+   * the same days played fast and with the zones drawn anew. */
+  static const struct {
+    const char *name;
+    int         step;
+  } kinds[] = {
+    { "draw: overlays, 1920×1080 home view", 1 },
+    { "draw: the same, 6 days a frame", TOP_SPEED_STEP },
+    { "draw: the same, zones drawn anew", 0 },
+  };
   gboolean ok = TRUE;
-  AtlasView view;
 
-  atlas_bench_home_view (&view, SCREEN_WIDTH, SCREEN_HEIGHT);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_WIDTH, SCREEN_HEIGHT);
-  atlas_bench_series_init (&total);
-  for (guint l = 0; l < N_LAYERS; l++)
-    atlas_bench_series_init (&layers[l]);
-
-  for (guint i = 0; ok && i < scene->plan->n_frames; i++)
+  for (guint k = 0; ok && k < G_N_ELEMENTS (kinds); k++)
     {
-      gint32 day = g_array_index (days, gint32, i % days->len);
-      g_auto(Shown) shown = { 0 };
+      g_auto(AtlasBenchSeries) total = { 0 };
+      AtlasBenchSeries layers[N_LAYERS];
+      AtlasBenchRow *row;
 
-      shown.events = atlas_event_set_new (scene->dataset, day, ATLAS_EVENT_WINDOW_TRAILING, WINDOW_DAYS);
-      shown.deployments = atlas_deployment_set_new (scene->dataset, day);
-      shown.zones = zones_of_day (scene->zone_set, day, TRUE, error);
-      if ((ok = shown.zones != NULL))
-        draw_frame (scene, surface, &view, &shown, &drawn, layers, &total);
-    }
-  cairo_surface_destroy (surface);
-
-  if (ok && scene->plan->n_frames > 0)
-    {
-      double n = scene->plan->n_frames;
-
-      g_printerr ("  draw: zoom %.2f; per frame %.1f zones (%.1f names), %.1f deployments (%.1f labels), "
-                  "%.0f events in %.0f symbols, aggregated in %.0f %% of the frames\n",
-                  view.zoom, drawn.zones / n, drawn.zone_labels / n, drawn.deployments / n,
-                  drawn.deployment_labels / n, drawn.events / n, drawn.event_symbols / n, 100 * drawn.aggregated / n);
-    }
-
-  if (ok)
-    {
-      row = atlas_bench_table_add_series (scene->table, "draw: overlays, 1920×1080 home view", scene->size, &total);
-      if (scene->size == 100000)
-        atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
+      atlas_bench_series_init (&total);
       for (guint l = 0; l < N_LAYERS; l++)
-        atlas_bench_table_add_series (scene->table, names[l], scene->size, &layers[l]);
+        atlas_bench_series_init (&layers[l]);
+
+      ok = draw_frames (scene, days, kinds[k].step, layers, &total, error);
+      if (ok)
+        {
+          row = atlas_bench_table_add_series (scene->table, kinds[k].name, scene->size, &total);
+          if (k == 0 && scene->size == 100000)
+            atlas_bench_row_set_target (row, ATLAS_BENCH_TARGET_P95, 8);
+          for (guint l = 0; l < N_LAYERS; l++)
+            if (k == 0 || l == LAYER_ZONES)
+              atlas_bench_table_add_series (scene->table, names[l], scene->size, &layers[l]);
+        }
+      clear_series (layers, N_LAYERS);
     }
-  clear_series (layers, N_LAYERS);
 
   return ok;
 }
