@@ -296,16 +296,6 @@ atlas_is_valid_id (const char *id)
   return TRUE;
 }
 
-const char *
-atlas_kind_with_article (AtlasFeatureKind kind)
-{
-  static const char * const names[] = { "an event", "a zone", "a deployment", "a place" };
-
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (names), "a feature");
-
-  return names[kind];
-}
-
 gboolean
 atlas_is_area_code (const char *text)
 {

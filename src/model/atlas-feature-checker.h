@@ -87,8 +87,6 @@ void        atlas_checker_members (AtlasChecker        *c,
                                    const char * const  *known);
 
 gboolean    atlas_is_valid_id     (const char          *id);
-/* "an event", "a zone", … for messages. */
-const char *atlas_kind_with_article (AtlasFeatureKind   kind);
 /* Three capital letters: a base-map area code ("XKX", "SRB"). */
 gboolean    atlas_is_area_code    (const char          *text);
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "atlas-feature-checker.h"
@@ -30,7 +31,7 @@ check_troop_count (AtlasChecker        *c,
 
   if (node == NULL)
     {
-      atlas_checker_error (c, object, path, "missing");
+      atlas_checker_error (c, object, path, "%s", _("missing"));
       return FALSE;
     }
   if (!atlas_checker_number (c, node, path, 0, MAX_TROOPS, TRUE, &v))
@@ -50,8 +51,11 @@ check_troops (AtlasChecker          *c,
 
   if (node == NULL)
     {
-      atlas_checker_error (c, c->props, "properties.troops",
-                           "missing (a number, {\"min\", \"max\"} or \"unknown\")");
+      atlas_checker_error (c, c->props, "properties.troops", "%s",
+                           /* Translators: {"min", "max"} is an object with these
+                            * two members, and "unknown" the value to write: both
+                            * stay as they are */
+                           _("missing (a number, {\"min\", \"max\"} or \"unknown\")"));
       return;
     }
 
@@ -67,7 +71,9 @@ check_troops (AtlasChecker          *c,
       if (check_troop_count (c, node, "min", &record->troops_min) &&
           check_troop_count (c, node, "max", &record->troops_max) &&
           record->troops_min > record->troops_max)
-        atlas_checker_error (c, node, "properties.troops", "min %d is more than max %d",
+        /* Translators: min and max are the names of the members, as they
+         * are; each %d is the number of troops given for it */
+        atlas_checker_error (c, node, "properties.troops", _("min %d is more than max %d"),
                              record->troops_min, record->troops_max);
       break;
 
@@ -78,7 +84,9 @@ check_troops (AtlasChecker          *c,
 
     default:
       atlas_checker_error (c, node, "properties.troops",
-                           "expected a number, {\"min\", \"max\"} or \"unknown\", found %s",
+                           /* Translators: {"min", "max"} and "unknown" stay as they
+                            * are; %s is the type of the value found, e.g. "a string" */
+                           _("expected a number, {\"min\", \"max\"} or \"unknown\", found %s"),
                            atlas_json_type_describe (node->type));
       break;
     }
@@ -100,7 +108,10 @@ atlas_check_deployment (AtlasChecker          *c,
       g_autofree char *quoted = atlas_quote (nation, strlen (nation));
 
       atlas_checker_error (c, atlas_json_node_get_member (c->props, "nation"), "properties.nation",
-                           "%s is not an ISO 3166-1 alpha-3 code (\"USA\") or \"NATO\"", quoted);
+                           /* Translators: %s is the value found, in quotes; "USA" is an
+                            * example of a three-letter country code and "NATO" the other
+                            * value allowed: both stay as they are */
+                           _("%s is not an ISO 3166-1 alpha-3 code (\"USA\") or \"NATO\""), quoted);
     }
   record->nation = atlas_store_intern (store, nation);
   record->unit = atlas_store_intern (store, atlas_checker_string (c, c->props, "properties", "unit", TRUE));
@@ -115,17 +126,20 @@ atlas_check_deployment (AtlasChecker          *c,
     {
       g_autofree char *quoted = atlas_quote (zone, strlen (zone));
 
-      atlas_checker_error (c, zone_node, "properties.zone", "%s is not a valid id", quoted);
+      /* Translators: %s is the value found, in quotes */
+      atlas_checker_error (c, zone_node, "properties.zone", _("%s is not a valid id"), quoted);
     }
   else if (c->input->geometry.is_null && zone_node == NULL)
     {
-      atlas_checker_error (c, NULL, "properties.zone",
-                           "missing (a deployment with null geometry needs a zone)");
+      atlas_checker_error (c, NULL, "properties.zone", "%s",
+                           /* Translators: null is GeoJSON's word, as it is */
+                           _("missing (a deployment with null geometry needs a zone)"));
     }
   else if (c->input->geometry.present && !c->input->geometry.is_null && zone_node != NULL)
     {
-      atlas_checker_error (c, zone_node, "properties.zone",
-                           "a deployment has a Point geometry or a zone, not both");
+      atlas_checker_error (c, zone_node, "properties.zone", "%s",
+                           /* Translators: Point is GeoJSON's word, as it is */
+                           _("a deployment has a Point geometry or a zone, not both"));
     }
   record->zone_id = atlas_store_intern (store, zone);
 }
@@ -167,15 +181,22 @@ atlas_check_place (AtlasChecker     *c,
 
   if (names == NULL)
     {
-      atlas_checker_error (c, c->props, "properties.names",
-                           "missing (names by language, e.g. {\"sq\": …})");
+      atlas_checker_error (c, c->props, "properties.names", "%s",
+                           /* Translators: {"sq": …} is an example of the object to
+                            * write, with language codes as keys; it stays as it is */
+                           _("missing (names by language, e.g. {\"sq\": …})"));
       return;
     }
   if (names->type != ATLAS_JSON_OBJECT || names->n_children == 0)
     {
       atlas_checker_error (c, names, "properties.names",
-                           "expected an object with at least one name, found %s",
-                           names->type == ATLAS_JSON_OBJECT ? "an empty object"
+                           /* Translators: %s is the type of the value found, e.g.
+                            * "an array", or "an empty object" */
+                           _("expected an object with at least one name, found %s"),
+                           /* Translators: what was found where an object with
+                            * members was expected, put in messages such as
+                            * "expected an object with at least one name, found %s" */
+                           names->type == ATLAS_JSON_OBJECT ? _("an empty object")
                                                            : atlas_json_type_describe (names->type));
       return;
     }
@@ -188,8 +209,10 @@ atlas_check_place (AtlasChecker     *c,
 
       if (!is_language_tag (child->key))
         {
-          atlas_checker_error (c, child, path,
-                               "not a language tag (\"sq\", \"sr\", \"sr-Latn\", \"en\", …)");
+          atlas_checker_error (c, child, path, "%s",
+                               /* Translators: about a key of "names"; the tags in
+                                * quotes are examples and stay as they are */
+                               _("not a language tag (\"sq\", \"sr\", \"sr-Latn\", \"en\", …)"));
           continue;
         }
       name = atlas_checker_string (c, names, "properties.names", child->key, TRUE);
@@ -221,7 +244,8 @@ check_area (AtlasChecker        *c,
 
   if (node->type != ATLAS_JSON_STRING)
     {
-      atlas_checker_error (c, node, path, "expected a string, found %s",
+      /* Translators: %s is the type of the value found, e.g. "a number" */
+      atlas_checker_error (c, node, path, _("expected a string, found %s"),
                            atlas_json_type_describe (node->type));
       return NULL;
     }
@@ -229,7 +253,10 @@ check_area (AtlasChecker        *c,
     return atlas_store_intern (c->store, node->text);
 
   quoted = atlas_quote (node->text, node->len);
-  atlas_checker_error (c, node, path, "%s is neither a base-map code (\"SRB\") nor a zone id", quoted);
+  /* Translators: %s is the value found, in quotes; a base-map code is the
+   * three-letter code of a country on the base map, "SRB" an example that
+   * stays as it is */
+  atlas_checker_error (c, node, path, _("%s is neither a base-map code (\"SRB\") nor a zone id"), quoted);
   return NULL;
 }
 
@@ -244,14 +271,15 @@ check_width (AtlasChecker        *c,
 
   if (node == NULL)
     {
-      atlas_checker_error (c, object, path, "missing");
+      atlas_checker_error (c, object, path, "%s", _("missing"));
       return FALSE;
     }
   if (!atlas_checker_number (c, node, path, 0, MAX_WIDTH_KM, FALSE, width))
     return FALSE;
   if (*width > 0)
     return TRUE;
-  atlas_checker_error (c, node, path, "must be more than 0");
+  /* Translators: about the width of a band, in kilometres */
+  atlas_checker_error (c, node, path, "%s", _("must be more than 0"));
   return FALSE;
 }
 
@@ -267,7 +295,10 @@ check_widths (AtlasChecker        *c,
 
   if (list != NULL && atlas_json_node_get_member (rule, "width_km") != NULL)
     {
-      atlas_checker_error (c, list, "properties.rule.widths", "give either width_km or widths, not both");
+      atlas_checker_error (c, list, "properties.rule.widths", "%s",
+                           /* Translators: width_km and widths are member names, as
+                            * they are */
+                           _("give either width_km or widths, not both"));
       return;
     }
 
@@ -285,7 +316,11 @@ check_widths (AtlasChecker        *c,
 
   if (list->type != ATLAS_JSON_ARRAY || list->n_children == 0 || list->n_children > MAX_WIDTHS)
     {
-      atlas_checker_error (c, list, "properties.rule.widths", "expected an array of 1 to %d entries",
+      atlas_checker_error (c, list, "properties.rule.widths",
+                           /* Translators: %d is the most entries (widths, each from
+                            * a date) the array may have */
+                           ngettext ("expected an array of 1 to %d entry",
+                                     "expected an array of 1 to %d entries", MAX_WIDTHS),
                            MAX_WIDTHS);
       return;
     }
@@ -299,7 +334,8 @@ check_widths (AtlasChecker        *c,
 
       if (entry->type != ATLAS_JSON_OBJECT)
         {
-          atlas_checker_error (c, entry, path, "expected an object, found %s",
+          /* Translators: %s is the type of the value found, e.g. "a number" */
+          atlas_checker_error (c, entry, path, _("expected an object, found %s"),
                                atlas_json_type_describe (entry->type));
           return;
         }
@@ -309,7 +345,7 @@ check_widths (AtlasChecker        *c,
       from = atlas_json_node_get_member (entry, "from");
       if (from == NULL)
         {
-          atlas_checker_error (c, entry, from_path, "missing");
+          atlas_checker_error (c, entry, from_path, "%s", _("missing"));
           return;
         }
       if (!atlas_checker_date (c, from, from_path, &widths[i].date))
@@ -317,11 +353,15 @@ check_widths (AtlasChecker        *c,
       widths[i].from_day = atlas_date_get_first_day (&widths[i].date);
 
       if (i > 0 && widths[i].from_day <= widths[i - 1].from_day)
-        atlas_checker_error (c, from, from_path, "\"%s\" is not after the previous entry's \"from\"",
+        /* Translators: %s is a date as written in the file; "from" is a
+         * member name, as it is */
+        atlas_checker_error (c, from, from_path, _("\"%s\" is not after the previous entry's \"from\""),
                              from->text);
       else if (i == 0 && atlas_date_is_set (&record->base.start) &&
                widths[0].from_day > record->base.start_day)
-        atlas_checker_error (c, from, from_path, "\"%s\" is after the zone's start", from->text);
+        /* Translators: %s is a date as written in the file; the first
+         * width of a band must apply from the zone's start on */
+        atlas_checker_error (c, from, from_path, _("\"%s\" is after the zone's start"), from->text);
     }
   out->widths = widths;
   out->n_widths = i;
@@ -341,7 +381,8 @@ check_rule (AtlasChecker        *c,
 
   if (rule->type != ATLAS_JSON_OBJECT)
     {
-      atlas_checker_error (c, rule, "properties.rule", "expected an object, found %s",
+      /* Translators: %s is the type of the value found, e.g. "a string" */
+      atlas_checker_error (c, rule, "properties.rule", _("expected an object, found %s"),
                            atlas_json_type_describe (rule->type));
       return;
     }
@@ -356,14 +397,18 @@ check_rule (AtlasChecker        *c,
   out->type = type;
 
   if (area == NULL)
-    atlas_checker_error (c, rule, "properties.rule.area", "missing");
+    atlas_checker_error (c, rule, "properties.rule.area", "%s", _("missing"));
   else
     out->area = check_area (c, area, "properties.rule.area");
 
   if (with == NULL || with->type != ATLAS_JSON_ARRAY || with->n_children == 0 || with->n_children > MAX_WITH)
     {
       atlas_checker_error (c, with ? with : rule, "properties.rule.with",
-                           "expected an array of 1 to %d areas", MAX_WITH);
+                           /* Translators: %d is the most areas (base-map codes or
+                            * zone ids) the array may have */
+                           ngettext ("expected an array of 1 to %d area",
+                                     "expected an array of 1 to %d areas", MAX_WITH),
+                           MAX_WITH);
     }
   else
     {
@@ -401,9 +446,14 @@ atlas_check_zone (AtlasChecker    *c,
   record->status = MAX (status, 0);
 
   if (rule != NULL && geometry->present && !geometry->is_null)
-    atlas_checker_error (c, rule, "properties.rule", "a zone has a geometry or a rule, not both");
+    atlas_checker_error (c, rule, "properties.rule", "%s",
+                         /* Translators: a rule says how to compute a zone's
+                          * geometry from the base map */
+                         _("a zone has a geometry or a rule, not both"));
   else if (rule == NULL && geometry->is_null)
-    atlas_checker_error (c, NULL, "properties.rule", "missing (a zone with null geometry needs a rule)");
+    atlas_checker_error (c, NULL, "properties.rule", "%s",
+                         /* Translators: null is GeoJSON's word, as it is */
+                         _("missing (a zone with null geometry needs a rule)"));
   else if (rule != NULL)
     check_rule (c, rule, record);
 }
@@ -422,16 +472,34 @@ resolve_zone (AtlasLoadSession  *session,
 
   if (!atlas_store_lookup (session->store, id, &kind, &position))
     {
-      atlas_load_session_late_problem (session, from, path, "no zone has the id \"%s\"", id);
+      /* Translators: %s is an id as written in the file */
+      atlas_load_session_late_problem (session, from, path, _("no zone has the id \"%s\""), id);
       return -1;
     }
-  if (kind != ATLAS_KIND_ZONE)
+  /* Whole sentences per kind, so that translators get them whole. */
+  switch (kind)
     {
-      atlas_load_session_late_problem (session, from, path, "\"%s\" is %s, not a zone",
-                                       id, atlas_kind_with_article (kind));
-      return -1;
+    case ATLAS_KIND_ZONE:
+      return (gint) position;
+    case ATLAS_KIND_EVENT:
+      /* Translators: %s is an id as written in the file; it names an
+       * event where a zone is expected */
+      atlas_load_session_late_problem (session, from, path, _("\"%s\" is an event, not a zone"), id);
+      break;
+    case ATLAS_KIND_DEPLOYMENT:
+      /* Translators: %s is an id as written in the file; it names a
+       * deployment where a zone is expected */
+      atlas_load_session_late_problem (session, from, path, _("\"%s\" is a deployment, not a zone"), id);
+      break;
+    case ATLAS_KIND_PLACE:
+      /* Translators: %s is an id as written in the file; it names a
+       * place where a zone is expected */
+      atlas_load_session_late_problem (session, from, path, _("\"%s\" is a place, not a zone"), id);
+      break;
+    default:
+      g_assert_not_reached ();
     }
-  return (gint) position;
+  return -1;
 }
 
 typedef struct {
@@ -476,7 +544,10 @@ check_zone_references (AtlasLoadSession *session)
             zone->base.dead = TRUE;
           else if ((guint) target == z)
             {
-              atlas_load_session_late_problem (session, &zone->base, path, "the rule refers to its own zone");
+              atlas_load_session_late_problem (session, &zone->base, path, "%s",
+                                               /* Translators: a zone's rule names the
+                                                * zone itself as an area */
+                                               _("the rule refers to its own zone"));
               zone->base.dead = TRUE;
             }
           else
@@ -544,10 +615,16 @@ check_zone_references (AtlasLoadSession *session)
         continue;
       if (was_dead[edge->target])
         atlas_load_session_late_problem (session, &zone->base, "properties.rule",
-                                         "refers to zone \"%s\", which could not be loaded", target->base.id);
+                                         /* Translators: about a zone's rule; %s is
+                                          * the id of another zone */
+                                         _("refers to zone \"%s\", which could not be loaded"),
+                                         target->base.id);
       else
         atlas_load_session_late_problem (session, &zone->base, "properties.rule",
-                                         "cannot be computed: zone \"%s\" leads to a cycle of rules",
+                                         /* Translators: about a zone's rule; %s is
+                                          * the id of another zone, whose rule leads,
+                                          * through other rules, back to this one */
+                                         _("cannot be computed: zone \"%s\" leads to a cycle of rules"),
                                          target->base.id);
       zone->base.dead = TRUE;
     }
@@ -577,7 +654,9 @@ atlas_feature_reader_check_references (AtlasLoadSession *session)
       if (zone->base.dead)
         {
           atlas_load_session_late_problem (session, &deployment->base, "properties.zone",
-                                           "zone \"%s\" could not be loaded", deployment->zone_id);
+                                           /* Translators: %s is the id of the zone a
+                                            * deployment names */
+                                           _("zone \"%s\" could not be loaded"), deployment->zone_id);
           deployment->base.dead = TRUE;
         }
     }
