@@ -414,6 +414,7 @@ typedef struct
   AtlasPainter    *painter;
   AtlasZoneSet    *zone_set;
   AtlasZoneLayer  *layer;
+  AtlasUnits       units;     /* as the layer was told */
 } ZoneFixture;
 
 typedef gboolean (*ZoneCondition) (ZoneFixture *f,
@@ -574,7 +575,7 @@ draw_zone_layer_directly (ZoneFixture *f)
   frame.scale = gtk_widget_get_scale_factor (widget);
   frame.rotation = shumate_viewport_get_rotation (f->viewport);
   frame.labels = TRUE;
-  frame.units = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->layer), "test-units"));
+  frame.units = f->units;
 
   return zones_test_draw_directly (atlas_zone_layer_get_painter (f->layer), &frame, zones,
                                    width * frame.scale, height * frame.scale);
@@ -701,8 +702,8 @@ test_zone_layer_cache (ZoneFixture   *f,
 
   /* The units of the names. */
   redraws = settle (f, &before);
-  atlas_zone_layer_set_units (f->layer, ATLAS_UNITS_IMPERIAL);
-  g_object_set_data (G_OBJECT (f->layer), "test-units", GINT_TO_POINTER (ATLAS_UNITS_IMPERIAL));
+  f->units = ATLAS_UNITS_IMPERIAL;
+  atlas_zone_layer_set_units (f->layer, f->units);
   assert_changed (&before, assert_zone_frame (f, redraws, TRUE));
 
   /* The names left to a label layer. */
