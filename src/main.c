@@ -12,9 +12,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AtlasApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run points this at the build tree's compiled catalogues, so
+   * the app runs translated before it is installed. */
+  localedir = g_getenv ("KOSOVO_ATLAS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("kosovo-atlas");
