@@ -165,6 +165,10 @@ check_window (gpointer user_data)
   switch (f->step)
     {
     case 0:
+      /* The About window's icon is there before the app is installed. */
+      g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (f->window))),
+                                              APP_ID_BASE));
+
       /* The home view shows Kosovo. */
       g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), >, 41.5);
       g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, 44.5);
