@@ -628,6 +628,7 @@ draw_cursor (AtlasStrengthChart *self,
              cairo_t            *cr,
              const Plot         *plot,
              const GdkRGBA      *fg,
+             const GdkRGBA      *bg,
              const GdkRGBA      *accent,
              PangoLayout        *layout)
 {
@@ -648,18 +649,24 @@ draw_cursor (AtlasStrengthChart *self,
     {
       g_autofree char *text = format_troops (o);
       double y = troops_to_y (self, plot, (o->min + o->max) / 2.0);
+      double tx, ty;
       int width, height;
 
       set_color (cr, accent, 1.0);
       cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
       cairo_fill (cr);
 
-      /* The value beside the cursor, on whichever side has room. */
+      /* The value beside the cursor, on whichever side has room, on a
+       * patch of the background so the lines behind it do not cross it. */
       pango_layout_set_text (layout, text, -1);
       pango_layout_get_pixel_size (layout, &width, &height);
+      tx = x + 6 + width > plot->right ? x - 6 - width : x + 6;
+      ty = CLAMP (y - height - 2, plot->top, plot->bottom - height);
+      set_color (cr, bg, 0.85);
+      cairo_rectangle (cr, tx - 2, ty, width + 4, height);
+      cairo_fill (cr);
       set_color (cr, fg, 1.0);
-      cairo_move_to (cr, x + 6 + width > plot->right ? x - 6 - width : x + 6,
-                     CLAMP (y - height - 2, plot->top, plot->bottom - height));
+      cairo_move_to (cr, tx, ty);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -673,7 +680,7 @@ atlas_strength_chart_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   g_autoptr(PangoLayout) layout = NULL;
-  GdkRGBA fg, accent;
+  GdkRGBA fg, bg, accent;
   cairo_t *cr;
   Plot plot;
 
@@ -681,6 +688,8 @@ atlas_strength_chart_snapshot (GtkWidget   *widget,
     return;
 
   gtk_style_context_get_color (style, &fg);
+  if (!gtk_style_context_lookup_color (style, "window_bg_color", &bg))
+    gdk_rgba_parse (&bg, "#fafafa");
   if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
     gdk_rgba_parse (&accent, "#1c71d8");
 
@@ -713,7 +722,7 @@ atlas_strength_chart_snapshot (GtkWidget   *widget,
     draw_series (self, cr, &plot, g_ptr_array_index (self->nations, s - 1), &nation_colors[s - 1], 1.2);
   draw_series (self, cr, &plot, self->total, &accent, 2.2);
   draw_legend (self, cr, &plot, &fg, &accent, layout);
-  draw_cursor (self, cr, &plot, &fg, &accent, layout);
+  draw_cursor (self, cr, &plot, &fg, &bg, &accent, layout);
 
   cairo_destroy (cr);
 }
