@@ -12,6 +12,8 @@
 #include "atlas-export-dialog.h"
 #include "atlas-painter.h"
 
+#include "../atlas-test-init.h"
+
 /* The export dialog under Xvfb: its controls drive the snapshot, it
  * exports and copies to the clipboard, and it keeps failures to itself. */
 
@@ -228,13 +230,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   g_autoptr(AtlasBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (!gtk_init_check ())
     {

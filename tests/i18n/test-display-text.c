@@ -22,6 +22,7 @@
 #include "atlas-zone-set.h"
 
 #include "../ui/ui-test-labels.h"
+#include "../atlas-test-init.h"
 
 /*
  * What the window shows of the data and the lessons goes through the
@@ -352,13 +353,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   /* The locale is the test's: GTK must not set it from the environment. */
   gtk_disable_setlocale ();

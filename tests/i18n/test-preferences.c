@@ -7,6 +7,8 @@
 
 #include "atlas-preferences.h"
 
+#include "../atlas-test-init.h"
+
 /* The Preferences window under Xvfb: each row shows its key and changes
  * it, the online tiles are not offered in a sandbox, and the style manager
  * follows the colour scheme. */
@@ -190,12 +192,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
 
   g_unsetenv ("LANGUAGE");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Icons and the MIME database come from the system's data folders. */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (gtk_init_check ())
     {

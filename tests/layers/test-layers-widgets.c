@@ -16,6 +16,8 @@
 #include "layers-test-data.h"
 #include "layers-test-zones.h"
 
+#include "../atlas-test-init.h"
+
 /* The layers and the chart in a real window: these need a display. */
 
 static AtlasBasemap *basemap;
@@ -749,11 +751,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
   if (!gtk_init_check ())
     {
       g_test_message ("No display: skipping");

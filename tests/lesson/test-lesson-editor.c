@@ -12,6 +12,8 @@
 #include "atlas-lesson-scene-list.h"
 #include "lesson-test-ui.h"
 
+#include "../atlas-test-init.h"
+
 /* The lesson editor: scenes added from "the map", edited, reordered and
  * deleted; saved and opened; a malformed file refused with a clear error;
  * unsaved changes asked about and kept in a recovery copy. Needs a
@@ -467,10 +469,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (!gtk_init_check ())
     {

@@ -14,6 +14,8 @@
 #include "atlas-zone-set.h"
 #include "lesson-test-ui.h"
 
+#include "../atlas-test-init.h"
+
 /* Presenter mode driven by the keys of a clicker: after each key, the
  * scene, the date and the view. Needs a display (Xvfb). */
 
@@ -480,14 +482,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   g_autoptr(AtlasLoader) loader = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (!gtk_init_check ())
     {

@@ -9,6 +9,8 @@
 #include "atlas-basemap.h"
 #include "atlas-tile-source.h"
 
+#include "../atlas-test-init.h"
+
 static AtlasBasemap *basemap;
 
 typedef struct
@@ -134,12 +136,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Isolation is for the user's directories; the system's (MIME database,
-   * icon loaders) must stay, or SVG icons cannot be recognised. */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
   if (!gtk_init_check ())
     {
       g_test_message ("No display: skipping");

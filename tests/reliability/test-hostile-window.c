@@ -10,6 +10,8 @@
 #include "atlas-application.h"
 #include "atlas-window.h"
 
+#include "../atlas-test-init.h"
+
 /*
  * Hostile and broken files opened in the main window (under Xvfb), as a
  * user would drop them on it. For each file that cannot be loaded at all,
@@ -350,11 +352,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The system's data folders stay visible (MIME database, icon loaders). */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (!gtk_init_check ())
     {

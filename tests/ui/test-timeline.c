@@ -10,6 +10,8 @@
 #include "atlas-feature-range.h"
 #include "atlas-timeline.h"
 
+#include "../atlas-test-init.h"
+
 static AtlasDataset *
 load_test_dataset (void)
 {
@@ -187,12 +189,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Isolation is for the user's directories; the system's (MIME database,
-   * icon loaders) must stay, or SVG icons cannot be recognised. */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   g_test_add_func ("/ui/date-input/parse", test_date_input);
   g_test_add_func ("/ui/feature-range/edges", test_feature_range_edges);

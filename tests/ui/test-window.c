@@ -14,6 +14,8 @@
 #include "atlas-tile-source.h"
 #include "atlas-window.h"
 
+#include "../atlas-test-init.h"
+
 /* Smoke test of the main window under Xvfb: it opens, loads the base map,
  * shows the offline source with labels, and closes cleanly. */
 
@@ -287,12 +289,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Isolation is for the user's directories; the system's (MIME database,
-   * icon loaders) must stay, or SVG icons cannot be recognised. */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (!gtk_init_check ())
     {

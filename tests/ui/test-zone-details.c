@@ -13,6 +13,8 @@
 
 #include "ui-test-labels.h"
 
+#include "../atlas-test-init.h"
+
 /*
  * The zone details follow the units preference: widths, areas and lengths
  * in miles when the user chose miles, and a width explored in miles is
@@ -117,11 +119,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The system's data folders stay visible (MIME database, icon loaders). */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs ? system_data_dirs : "/usr/local/share:/usr/share", TRUE);
+  atlas_test_init_isolated (&argc, &argv);
 
   if (!gtk_init_check ())
     {
