@@ -118,9 +118,9 @@ atlas_label_layer_snapshot (GtkWidget   *widget,
 
       for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
         g_ptr_array_add (zones, g_list_model_get_item (shown, i));
-      atlas_painter_draw_zone_labels_full (self->painter, cr, &view,
-                                           (AtlasComputedZone **) zones->pdata, zones->len,
-                                           self->units, labels);
+      atlas_painter_draw_zone_labels (self->painter, cr, &view,
+                                      (AtlasComputedZone **) zones->pdata, zones->len,
+                                      self->units, labels);
     }
 
   /* The troops' labels, wherever the names of places leave room:

@@ -363,11 +363,9 @@ atlas_painter_dup_zone_label (AtlasComputedZone *zone,
 
 /**
  * atlas_painter_draw_zone_labels:
+ * @units: the units of the bands' widths, as the user chose them
  * @labels: boxes already taken (place names, …); the labels drawn here are
  *   added to it
- *
- * Draws the labels with widths in kilometres (see
- * atlas_painter_draw_zone_labels_full()).
  *
  * Returns: how many zones got a label
  */
@@ -377,27 +375,8 @@ atlas_painter_draw_zone_labels (AtlasPainter              *self,
                                 const AtlasView           *view,
                                 AtlasComputedZone * const *zones,
                                 guint                      n_zones,
+                                AtlasUnits                 units,
                                 AtlasLabelSet             *labels)
-{
-  return atlas_painter_draw_zone_labels_full (self, cr, view, zones, n_zones, ATLAS_UNITS_METRIC, labels);
-}
-
-/**
- * atlas_painter_draw_zone_labels_full:
- * @units: the units of the bands' widths, as the user chose them
- * @labels: boxes already taken (place names, …); the labels drawn here are
- *   added to it
- *
- * Returns: how many zones got a label
- */
-guint
-atlas_painter_draw_zone_labels_full (AtlasPainter              *self,
-                                     cairo_t                   *cr,
-                                     const AtlasView           *view,
-                                     AtlasComputedZone * const *zones,
-                                     guint                      n_zones,
-                                     AtlasUnits                 units,
-                                     AtlasLabelSet             *labels)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoLayout) proposed_layout = NULL;
@@ -592,7 +571,7 @@ is_current (AtlasZoneCache            *cache,
  * since the last update, otherwise draws a new one, in device pixels
  * (@frame's view scaled by its scale, turned by its rotation): the zones
  * (atlas_painter_draw_zones()) and, with @frame->labels, their names
- * (atlas_painter_draw_zone_labels_full()) where the base map's names
+ * (atlas_painter_draw_zone_labels()) where the base map's names
  * (atlas_painter_draw_labels(), laid out but not drawn) leave room.
  *
  * Returns: %TRUE if the image was drawn again
@@ -661,8 +640,8 @@ atlas_zone_cache_update (AtlasZoneCache            *cache,
       cairo_destroy (scratch_cr);
       cairo_surface_destroy (scratch);
 
-      cache->n_labels = atlas_painter_draw_zone_labels_full (painter, cr, view, zones, n_zones,
-                                                             frame->units, labels);
+      cache->n_labels = atlas_painter_draw_zone_labels (painter, cr, view, zones, n_zones,
+                                                        frame->units, labels);
     }
   cairo_destroy (cr);
 

@@ -47,14 +47,8 @@ void    atlas_painter_draw_zones              (AtlasPainter       *self,
                                                guint               n_zones);
 /* Names each zone at the first of its label places that is in the view
  * and free in @labels (which it then takes), with bands' widths in
- * @units (kilometres without _full). Returns how many it drew. */
+ * @units. Returns how many it drew. */
 guint   atlas_painter_draw_zone_labels        (AtlasPainter       *self,
-                                               cairo_t            *cr,
-                                               const AtlasView    *view,
-                                               AtlasComputedZone * const *zones,
-                                               guint               n_zones,
-                                               AtlasLabelSet      *labels);
-guint   atlas_painter_draw_zone_labels_full   (AtlasPainter       *self,
                                                cairo_t            *cr,
                                                const AtlasView    *view,
                                                AtlasComputedZone * const *zones,

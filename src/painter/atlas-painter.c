@@ -297,36 +297,6 @@ atlas_label_set_get_count (AtlasLabelSet *labels)
 }
 
 /**
- * atlas_label_set_try_add:
- *
- * Reserves the box if it overlaps no box reserved before.
- *
- * Returns: %TRUE if the box was free and is now taken
- */
-gboolean
-atlas_label_set_try_add (AtlasLabelSet *labels,
-                         double         x,
-                         double         y,
-                         double         width,
-                         double         height)
-{
-  double box[4] = { x, y, width, height };
-
-  g_return_val_if_fail (labels != NULL, FALSE);
-
-  for (guint i = 0; i < labels->boxes->len; i++)
-    {
-      const double *b = (const double *) (gpointer) labels->boxes->data + 4 * i;
-
-      if (x < b[0] + b[2] && b[0] < x + width && y < b[1] + b[3] && b[1] < y + height)
-        return FALSE;
-    }
-
-  g_array_append_val (labels->boxes, box);
-  return TRUE;
-}
-
-/**
  * atlas_label_set_reserve:
  *
  * Takes the box for something drawn over the map that is not a label (a
@@ -345,6 +315,34 @@ atlas_label_set_reserve (AtlasLabelSet *labels,
   g_return_if_fail (labels != NULL);
 
   g_array_append_val (labels->boxes, box);
+}
+
+/**
+ * atlas_label_set_try_add:
+ *
+ * Reserves the box if it overlaps no box reserved before.
+ *
+ * Returns: %TRUE if the box was free and is now taken
+ */
+gboolean
+atlas_label_set_try_add (AtlasLabelSet *labels,
+                         double         x,
+                         double         y,
+                         double         width,
+                         double         height)
+{
+  g_return_val_if_fail (labels != NULL, FALSE);
+
+  for (guint i = 0; i < labels->boxes->len; i++)
+    {
+      const double *b = (const double *) (gpointer) labels->boxes->data + 4 * i;
+
+      if (x < b[0] + b[2] && b[0] < x + width && y < b[1] + b[3] && b[1] < y + height)
+        return FALSE;
+    }
+
+  atlas_label_set_reserve (labels, x, y, width, height);
+  return TRUE;
 }
 
 /* Labels ----------------------------------------------------------------- */

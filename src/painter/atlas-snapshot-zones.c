@@ -67,9 +67,9 @@ draw_zone_labels (cairo_t                   *cr,
 {
   GPtrArray *zones = user_data;
 
-  atlas_painter_draw_zone_labels_full (context->painter, cr, context->view,
-                                       (AtlasComputedZone * const *) zones->pdata, zones->len,
-                                       context->units, context->labels);
+  atlas_painter_draw_zone_labels (context->painter, cr, context->view,
+                                  (AtlasComputedZone * const *) zones->pdata, zones->len,
+                                  context->units, context->labels);
 }
 
 static void

@@ -233,12 +233,12 @@ test_labels (void)
   g_autoptr(AtlasLabelSet) labels = atlas_label_set_new ();
   g_autoptr(AtlasLabelSet) full = atlas_label_set_new ();
 
-  g_assert_cmpuint (atlas_painter_draw_zone_labels (painter, cr, &view, both, 2, labels), ==, 2);
+  g_assert_cmpuint (atlas_painter_draw_zone_labels (painter, cr, &view, both, 2, ATLAS_UNITS_METRIC, labels), ==, 2);
   g_assert_cmpuint (atlas_label_set_get_count (labels), ==, 2);
 
   /* Where other labels took all the room, zones get none. */
   atlas_label_set_try_add (full, 0, 0, WIDTH, HEIGHT);
-  g_assert_cmpuint (atlas_painter_draw_zone_labels (painter, cr, &view, both, 2, full), ==, 0);
+  g_assert_cmpuint (atlas_painter_draw_zone_labels (painter, cr, &view, both, 2, ATLAS_UNITS_METRIC, full), ==, 0);
   g_assert_cmpuint (atlas_label_set_get_count (full), ==, 1);
 
   cairo_destroy (cr);

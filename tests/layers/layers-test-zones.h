@@ -96,8 +96,8 @@ zones_test_draw_directly (AtlasPainter         *painter,
       atlas_painter_draw_labels (painter, scratch_cr, view, labels);
       cairo_destroy (scratch_cr);
       cairo_surface_destroy (scratch);
-      atlas_painter_draw_zone_labels_full (painter, cr, view, (AtlasComputedZone * const *) zones->pdata,
-                                           zones->len, frame->units, labels);
+      atlas_painter_draw_zone_labels (painter, cr, view, (AtlasComputedZone * const *) zones->pdata,
+                                      zones->len, frame->units, labels);
       atlas_label_set_free (labels);
     }
 
